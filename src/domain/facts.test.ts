@@ -136,6 +136,14 @@ describe('resolveFacts', () => {
     expect(fact!.status).toBe('disputed')
   })
 
+  it('keeps amounts in different currencies apart', () => {
+    const facts = resolveFacts([
+      claim('box_office', { amount: 80_000_000, currency: 'USD' }, PRESS_OLD, { qualifiers: { region: 'KR' } }),
+      claim('box_office', { amount: 74_500_000_000, currency: 'KRW' }, PRESS_NEW, { qualifiers: { region: 'KR' } }),
+    ])
+    expect(facts.map((f) => f.status)).toEqual(['single', 'single'])
+  })
+
   it('keeps release dates in different regions apart', () => {
     const facts = resolveFacts([
       claim('release_date', '2019-10-11', WIKIPEDIA, { qualifiers: { region: 'TR' } }),

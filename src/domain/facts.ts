@@ -78,7 +78,10 @@ function groupingQualifiers(claim: Claim): Qualifiers {
 function groupKey(claim: Claim): string {
   const definition = propertyOf(claim.property)
   const key = `${claim.subject.kind}:${claim.subject.id}|${claim.property}|${qualifierKey(groupingQualifiers(claim))}`
-  return definition.many ? `${key}|${valueKey(claim.value)}` : key
+  if (definition.many) return `${key}|${valueKey(claim.value)}`
+  // Amounts in different currencies are different facts, not a disagreement.
+  const value = claim.value
+  return typeof value === 'object' && 'currency' in value ? `${key}|${value.currency}` : key
 }
 
 interface Candidate extends FactAlternative {

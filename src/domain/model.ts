@@ -61,9 +61,9 @@ export interface SubjectRef {
 }
 
 export interface ExternalIds {
-  imdb?: string
-  wikidata?: string
-  tmdb?: string
+  imdb?: string | undefined
+  wikidata?: string | undefined
+  tmdb?: string | undefined
 }
 
 export const EXTERNAL_IDS = z

@@ -111,7 +111,7 @@ export const QUALIFIER_NAMES = [
   'event',
 ] as const
 export type QualifierName = (typeof QUALIFIER_NAMES)[number]
-export type Qualifiers = Partial<Record<QualifierName, string>>
+export type Qualifiers = { [name in QualifierName]?: string | undefined }
 
 const SLUG = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug (lowercase ascii words joined by -)')
 

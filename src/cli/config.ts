@@ -1,0 +1,47 @@
+import { resolve } from 'node:path'
+import { z } from 'zod'
+
+const ENVIRONMENT = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('localhost'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  RETOLD_DATABASE_FILE: z.string().min(1).default('var/retold.db'),
+  RETOLD_DATA_DIR: z.string().min(1).default('data'),
+  RETOLD_PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+
+export interface Config {
+  port: number
+  host: string
+  /** PostgreSQL when set; otherwise the embedded SQLite file. */
+  databaseUrl: string | undefined
+  databaseFile: string
+  dataDir: string
+  /** The site's address as readers see it, for canonical links; defaults to http://host:port. */
+  publicUrl: string
+  logLevel: z.infer<typeof ENVIRONMENT>['LOG_LEVEL']
+}
+
+/** Reads the environment once into a frozen Config, or explains what is wrong with it. */
+export function readConfig(env: NodeJS.ProcessEnv): Readonly<Config> {
+  const parsed = ENVIRONMENT.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`)
+  }
+  const e = parsed.data
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    databaseFile: e.RETOLD_DATABASE_FILE === ':memory:' ? ':memory:' : resolve(e.RETOLD_DATABASE_FILE),
+    dataDir: resolve(e.RETOLD_DATA_DIR),
+    publicUrl: (e.RETOLD_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    logLevel: e.LOG_LEVEL,
+  })
+}

@@ -1,0 +1,114 @@
+// cli/: the `retold` command, wiring configuration, importers, services and the web app.
+import { parseArgs } from 'node:util'
+import { formatIssue, isAppError, parseSpoilerLevel } from '../domain/index.ts'
+import { readDatasetDir } from '../importers/index.ts'
+import { loadDatasets } from '../services/index.ts'
+import { connect, countRows, migrateToLatest, type Storage } from '../storage/index.ts'
+import { readConfig, type Config } from './config.ts'
+import { serve } from './serve.ts'
+import { findAnything, formatShown } from './show.ts'
+
+const USAGE = `Usage: retold <command>
+
+  serve                    migrate, load the curated data, and serve the site (PORT, default 3000)
+  db migrate               bring the database schema up to date
+  load [dir] [--dry-run]   check and load a curated dataset folder (default: data)
+  show <slug> [--json] [--spoilers]
+                           print a story, film, person or source with its facts, sources and conflicts
+
+Environment: PORT, HOST, DATABASE_URL (PostgreSQL), RETOLD_DATABASE_FILE (SQLite, default var/retold.db),
+RETOLD_DATA_DIR, RETOLD_PUBLIC_URL, LOG_LEVEL. See README.md.`
+
+async function withStorage<T>(config: Config, run: (storage: Storage) => Promise<T>): Promise<T> {
+  const storage = await connect(config)
+  try {
+    await migrateToLatest(storage)
+    return await run(storage)
+  } finally {
+    await storage.close()
+  }
+}
+
+/** Checks a dataset folder and loads what is valid; returns the number of problems found. */
+export async function loadCommand(storage: Storage | null, dir: string, out: (line: string) => void): Promise<number> {
+  const started = performance.now()
+  const { datasets, issues } = readDatasetDir(dir)
+  for (const issue of issues) out(formatIssue(issue))
+  if (!storage) {
+    out(`checked ${datasets.length + new Set(issues.map((i) => i.file)).size} files: ${issues.length} problems`)
+    return issues.length
+  }
+  const results = await loadDatasets(storage, datasets)
+  for (const r of results) {
+    out(r.unchanged ? `${r.file}: unchanged` : `${r.file}: ${r.created} added, ${r.updated} changed, ${r.deleted} removed`)
+  }
+  const counts = await countRows(storage.db)
+  const seconds = ((performance.now() - started) / 1000).toFixed(2)
+  out(
+    `loaded ${results.length} files in ${seconds} s (${issues.length} problems); the database holds ` +
+      `${counts.stories} stories, ${counts.films} films, ${counts.people} people, ${counts.sources} sources, ${counts.claims} claims`,
+  )
+  return issues.length
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      spoilers: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  })
+  const [command, ...rest] = positionals
+  if (values.help || !command) {
+    console.log(USAGE)
+    return command || values.help ? 0 : 2
+  }
+  const config = readConfig(process.env)
+  const out = (line: string) => console.log(line)
+  switch (command) {
+    case 'serve':
+      await serve(config)
+      return 0
+    case 'db':
+      if (rest[0] !== 'migrate') break
+      return withStorage(config, async (storage) => {
+        const ran = await migrateToLatest(storage)
+        out(ran.length > 0 ? `ran ${ran.join(', ')}` : `${storage.location} is up to date`)
+        return 0
+      })
+    case 'load': {
+      const dir = rest[0] ?? config.dataDir
+      if (values['dry-run']) return (await loadCommand(null, dir, out)) > 0 ? 1 : 0
+      return withStorage(config, async (storage) => ((await loadCommand(storage, dir, out)) > 0 ? 1 : 0))
+    }
+    case 'show': {
+      const slug = rest[0]
+      if (!slug) break
+      return withStorage(config, async (storage) => {
+        const found = await findAnything(storage, slug, values.spoilers ? 'ending' : parseSpoilerLevel(undefined))
+        if (!found) {
+          console.error(`retold show: no story, film, person or source "${slug}"`)
+          return 1
+        }
+        out(values.json ? JSON.stringify(found, null, 2) : formatShown(found))
+        return 0
+      })
+    }
+  }
+  console.error(USAGE)
+  return 2
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    console.error(isAppError(error) || (error instanceof Error && error.message.startsWith('Invalid configuration')) ? `retold: ${(error as Error).message}` : error)
+    process.exitCode = 1
+  },
+)

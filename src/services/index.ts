@@ -1,0 +1,4 @@
+// services/: use cases and their transactions. May import domain/, search/ and storage/.
+export * from './catalog.ts'
+export * from './load-datasets.ts'
+export * from './present.ts'

@@ -1,0 +1,28 @@
+import type { Kysely } from 'kysely'
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration'
+import type { DialectName, Storage } from './connect.ts'
+import * as createKnowledgeModel from './migrations/2026_11_21_1200_create_knowledge_model.ts'
+
+type MigrationModule = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> }
+
+// Listed here rather than read from a folder, so that the order is explicit and bundling cannot lose one.
+const MIGRATIONS: Record<string, MigrationModule> = {
+  '2026_11_21_1200_create_knowledge_model': createKnowledgeModel,
+}
+
+/** Brings the schema up to date; returns the names of the migrations it ran. */
+export async function migrateToLatest(storage: Storage): Promise<string[]> {
+  const migrations = Object.fromEntries(
+    Object.entries(MIGRATIONS).map(([name, module]): [string, Migration] => [
+      name,
+      { up: (db) => module.up(db, storage.dialect) },
+    ]),
+  )
+  const migrator = new Migrator({
+    db: storage.db,
+    provider: { getMigrations: async () => migrations },
+  })
+  const { error, results }: MigrationResultSet = await migrator.migrateToLatest()
+  if (error) throw error
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

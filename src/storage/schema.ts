@@ -1,0 +1,177 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+// Tables as Kysely sees them. Columns are snake_case; repositories map rows to domain objects.
+// JSON values are stored as text and dates as ISO-8601 text, the same on SQLite and PostgreSQL.
+
+export interface StoryTable {
+  id: Generated<number>
+  slug: string
+  title: string
+  summary: string
+  themes: string
+  origin_film_id: number | null
+  curated_file: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface FilmTable {
+  id: Generated<number>
+  slug: string
+  story_id: number | null
+  kind: string
+  status: string
+  relation: string
+  related_film_id: number | null
+  year: number | null
+  imdb_id: string | null
+  wikidata_id: string | null
+  tmdb_id: string | null
+  curated_file: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface TitleTable {
+  id: Generated<number>
+  film_id: number
+  text: string
+  language: string | null
+  script: string | null
+  region: string | null
+  kind: string
+  position: number
+  source_id: number | null
+}
+
+export interface PersonTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  imdb_id: string | null
+  wikidata_id: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface PersonNameTable {
+  id: Generated<number>
+  person_id: number
+  name: string
+  language: string | null
+  script: string | null
+}
+
+export interface CharacterTable {
+  id: Generated<number>
+  story_id: number
+  slug: string
+  name: string
+  description: string | null
+}
+
+export interface CreditTable {
+  id: Generated<number>
+  film_id: number
+  person_id: number
+  role: string
+  character_id: number | null
+  character_name: string | null
+  billing: number
+  source_id: number | null
+}
+
+export interface SceneTable {
+  id: Generated<number>
+  film_id: number
+  slug: string
+  title: string
+  description: string
+  spoiler: string
+  position: number
+  source_id: number | null
+}
+
+export interface SourceTable {
+  id: Generated<number>
+  slug: string
+  kind: string
+  url: string | null
+  title: string
+  publisher: string | null
+  author: string | null
+  language: string | null
+  published_at: string | null
+  updated_at: string | null
+  retrieved_at: string | null
+  text: string | null
+  content_hash: string | null
+  created_at: string
+}
+
+export interface ClaimTable {
+  id: Generated<number>
+  subject_kind: string
+  subject_id: number
+  property: string
+  value: string
+  qualifiers: string
+  qualifier_key: string
+  source_id: number
+  quote: string | null
+  spoiler: string
+  status: string
+  pin_reason: string | null
+  pinned_by: string | null
+  pinned_at: string | null
+  /** What added the claim: a curated file's path, an importer, or an editor. */
+  origin: string
+  added_by: string
+  added_at: string
+}
+
+export interface RevisionTable {
+  id: Generated<number>
+  entity_kind: string
+  entity_key: string
+  action: string
+  before: string | null
+  after: string | null
+  author: string
+  reason: string | null
+  created_at: string
+}
+
+export interface DatasetFileTable {
+  path: string
+  content_hash: string
+  loaded_at: string
+}
+
+export interface Database {
+  story: StoryTable
+  film: FilmTable
+  title: TitleTable
+  person: PersonTable
+  person_name: PersonNameTable
+  character: CharacterTable
+  credit: CreditTable
+  scene: SceneTable
+  source: SourceTable
+  claim: ClaimTable
+  revision: RevisionTable
+  dataset_file: DatasetFileTable
+}
+
+export type StoryRow = Selectable<StoryTable>
+export type FilmRow = Selectable<FilmTable>
+export type TitleRow = Selectable<TitleTable>
+export type PersonRow = Selectable<PersonTable>
+export type CharacterRow = Selectable<CharacterTable>
+export type CreditRow = Selectable<CreditTable>
+export type SceneRow = Selectable<SceneTable>
+export type SourceRow = Selectable<SourceTable>
+export type ClaimRow = Selectable<ClaimTable>
+export type RevisionRow = Selectable<RevisionTable>
+export type NewClaimRow = Insertable<ClaimTable>
+export type FilmUpdate = Updateable<FilmTable>
