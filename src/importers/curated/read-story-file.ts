@@ -47,12 +47,13 @@ function normalizeSpace(text: string): string {
 /** Checks one story file and turns it into records; any problem makes the whole file rejected. */
 export function readStoryFile(file: string, text: string, readSourceText: ReadSourceText): StoryFileResult {
   const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false })
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true })
   const issues: ImportIssue[] = []
 
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      issues.push({ file, line: error.linePos?.[0].line ?? 1, message: error.message.split('\n')[0]! })
+      const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+      issues.push({ file, line: error.linePos?.[0].line ?? 1, message })
     }
     return { dataset: null, issues, sourceLines: new Map() }
   }
