@@ -57,11 +57,17 @@ describe('retold command', () => {
     expect(failure?.code).toBe(1)
     expect(failure?.stdout).toMatch(/stories\/miracle\.yaml:\d+: films\[1\]\.facts\.runtime_minutes\.value: /)
     expect(failure?.stderr).toBe('')
-    await expect(retold('show', 'miracle')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('no story, film, person or source "miracle"') })
+    await expect(retold('show', 'miracle')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no story, film, person or source "miracle"'),
+    })
     rmSync(data, { recursive: true, force: true })
   })
 
   it('exits with 2 and the usage on an unknown command', async () => {
-    await expect(retold('frobnicate')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: retold') })
+    await expect(retold('frobnicate')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Usage: retold'),
+    })
   })
 })

@@ -27,7 +27,13 @@ for (const dialect of DIALECTS) {
     it('loads a story file with its films, titles, credits, characters and claims', async () => {
       const [result] = await loadDatasets(storage, read(dir))
       expect(result).toMatchObject({ story: 'miracle', unchanged: false, updated: 0, deleted: 0 })
-      expect(await countRows(storage.db)).toMatchObject({ stories: 1, films: 2, sources: 3, titles: 4, credits: 5 })
+      expect(await countRows(storage.db)).toMatchObject({
+        stories: 1,
+        films: 2,
+        sources: 3,
+        titles: 4,
+        credits: 5,
+      })
       const view = (await findStoryView(storage, 'miracle'))!
       expect(view.origin).toBe('miracle-2013')
       expect(view.versions.map((v) => [v.slug, v.year, v.relatedFilm?.slug ?? null])).toEqual([
@@ -73,14 +79,24 @@ for (const dialect of DIALECTS) {
         file,
         text
           .replace('runtime_minutes: 132', 'runtime_minutes: 131')
-          .replace('      - { role: cast, person: Nisa Sofiya Aksongur, character: daughter, as: Ova }\n', ''),
+          .replace(
+            '      - { role: cast, person: Nisa Sofiya Aksongur, character: daughter, as: Ova }\n',
+            '',
+          ),
       )
       const [result] = await loadDatasets(storage, read(dir))
       expect(result).toMatchObject({ created: 1, updated: 0, deleted: 2 })
-      const claimRevisions = await listRevisions(storage.db, { entityKind: 'claim', entityKey: 'kogustaki-2019/runtime_minutes' })
+      const claimRevisions = await listRevisions(storage.db, {
+        entityKind: 'claim',
+        entityKey: 'kogustaki-2019/runtime_minutes',
+      })
       expect(claimRevisions.map((r) => r.action).sort()).toEqual(['create', 'create', 'delete'])
       const removed = claimRevisions.find((r) => r.action === 'delete')!
-      expect(removed).toMatchObject({ author: 'retold load', before: expect.objectContaining({ value: '132' }), after: null })
+      expect(removed).toMatchObject({
+        author: 'retold load',
+        before: expect.objectContaining({ value: '132' }),
+        after: null,
+      })
       const film = (await findFilmView(storage, 'kogustaki-2019'))!
       expect(film.facts.find((f) => f.property === 'runtime_minutes')!.value).toBe(131)
       expect(film.credits.map((c) => c.person.name)).not.toContain('Nisa Sofiya Aksongur')
@@ -95,7 +111,10 @@ for (const dialect of DIALECTS) {
         contentHash: 'changed',
         story: { ...dataset!.story, title: 'A new title that must not be stored' },
         // A credit for a person the file does not define fails on the database's NOT NULL constraint.
-        films: dataset!.films.map((f) => ({ ...f, credits: [...f.credits, { ...f.credits[0]!, person: 'nobody' }] })),
+        films: dataset!.films.map((f) => ({
+          ...f,
+          credits: [...f.credits, { ...f.credits[0]!, person: 'nobody' }],
+        })),
       }
       await expect(loadDatasets(storage, [broken])).rejects.toThrow()
       expect(await countRows(storage.db)).toEqual(before)
@@ -109,7 +128,12 @@ for (const dialect of DIALECTS) {
       const [result] = await loadDatasets(storage, [trimmed])
       expect(result!.deleted).toBeGreaterThan(0)
       expect(await findFilmView(storage, 'kogustaki-2019')).toBeUndefined()
-      const orphans = await storage.db.selectFrom('claim').select('id').where('subject_kind', '=', 'film').where('subject_id', 'not in', storage.db.selectFrom('film').select('id')).execute()
+      const orphans = await storage.db
+        .selectFrom('claim')
+        .select('id')
+        .where('subject_kind', '=', 'film')
+        .where('subject_id', 'not in', storage.db.selectFrom('film').select('id'))
+        .execute()
       expect(orphans).toEqual([])
       const revisions = await listRevisions(storage.db, { entityKind: 'film', entityKey: 'kogustaki-2019' })
       expect(revisions[0]!.action).toBe('delete')

@@ -30,17 +30,27 @@ async function withStorage<T>(config: Config, run: (storage: Storage) => Promise
 }
 
 /** Checks a dataset folder and loads what is valid; returns the number of problems found. */
-export async function loadCommand(storage: Storage | null, dir: string, out: (line: string) => void): Promise<number> {
+export async function loadCommand(
+  storage: Storage | null,
+  dir: string,
+  out: (line: string) => void,
+): Promise<number> {
   const started = performance.now()
   const { datasets, issues } = readDatasetDir(dir)
   for (const issue of issues) out(formatIssue(issue))
   if (!storage) {
-    out(`checked ${datasets.length + new Set(issues.map((i) => i.file)).size} files: ${issues.length} problems`)
+    out(
+      `checked ${datasets.length + new Set(issues.map((i) => i.file)).size} files: ${issues.length} problems`,
+    )
     return issues.length
   }
   const results = await loadDatasets(storage, datasets)
   for (const r of results) {
-    out(r.unchanged ? `${r.file}: unchanged` : `${r.file}: ${r.created} added, ${r.updated} changed, ${r.deleted} removed`)
+    out(
+      r.unchanged
+        ? `${r.file}: unchanged`
+        : `${r.file}: ${r.created} added, ${r.updated} changed, ${r.deleted} removed`,
+    )
   }
   const counts = await countRows(storage.db)
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
@@ -89,7 +99,11 @@ async function main(argv: string[]): Promise<number> {
       const slug = rest[0]
       if (!slug) break
       return withStorage(config, async (storage) => {
-        const found = await findAnything(storage, slug, values.spoilers ? 'ending' : parseSpoilerLevel(undefined))
+        const found = await findAnything(
+          storage,
+          slug,
+          values.spoilers ? 'ending' : parseSpoilerLevel(undefined),
+        )
         if (!found) {
           console.error(`retold show: no story, film, person or source "${slug}"`)
           return 1
@@ -108,7 +122,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    console.error(isAppError(error) || (error instanceof Error && error.message.startsWith('Invalid configuration')) ? `retold: ${(error as Error).message}` : error)
+    console.error(
+      isAppError(error) || (error instanceof Error && error.message.startsWith('Invalid configuration'))
+        ? `retold: ${(error as Error).message}`
+        : error,
+    )
     process.exitCode = 1
   },
 )

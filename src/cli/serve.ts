@@ -13,7 +13,9 @@ export async function serve(config: Config): Promise<void> {
   await loadCommand(storage, config.dataDir, (line) => logger.info(line))
   const app = createApp({ storage, publicUrl: config.publicUrl, logger })
   const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    logger.info(`Retold is serving http://${config.host}:${info.port} (${storage.dialect}: ${storage.location})`)
+    logger.info(
+      `Retold is serving http://${config.host}:${info.port} (${storage.dialect}: ${storage.location})`,
+    )
   })
   await new Promise<void>((resolve) => {
     const stop = () => server.close(() => resolve())

@@ -54,14 +54,20 @@ function claim(
 
 describe('resolveFacts', () => {
   it('merges sources that agree into one fact with both citations', () => {
-    const facts = resolveFacts([claim('runtime_minutes', 132, WIKIPEDIA), claim('runtime_minutes', 132, BLOG)])
+    const facts = resolveFacts([
+      claim('runtime_minutes', 132, WIKIPEDIA),
+      claim('runtime_minutes', 132, BLOG),
+    ])
     expect(facts).toHaveLength(1)
     expect(facts[0]).toMatchObject({ value: 132, status: 'agreed', decidedBy: null, conflicts: [] })
     expect(facts[0]!.claims.map((c) => c.source.slug)).toEqual(['source-1', 'source-2'])
   })
 
   it('reports two runtimes for the same cut as a conflict, keeping the losing claim', () => {
-    const [fact] = resolveFacts([claim('runtime_minutes', 127, WIKIPEDIA), claim('runtime_minutes', 132, BLOG)])
+    const [fact] = resolveFacts([
+      claim('runtime_minutes', 127, WIKIPEDIA),
+      claim('runtime_minutes', 132, BLOG),
+    ])
     expect(fact).toMatchObject({ value: 127, status: 'disputed', decidedBy: 'reliability' })
     expect(fact!.conflicts).toHaveLength(1)
     expect(fact!.conflicts[0]!.value).toBe(132)
@@ -82,14 +88,20 @@ describe('resolveFacts', () => {
   it("lets an editor's pin beat a more reliable source", () => {
     const [fact] = resolveFacts([
       claim('character_name', 'Mehmet Koyuncu', WIKIPEDIA, { qualifiers: { character: 'father' } }),
-      claim('character_name', 'Mehmet Kara', BLOG, { qualifiers: { character: 'father' }, pin: 'checked the credits' }),
+      claim('character_name', 'Mehmet Kara', BLOG, {
+        qualifiers: { character: 'father' },
+        pin: 'checked the credits',
+      }),
     ])
     expect(fact).toMatchObject({ value: 'Mehmet Kara', status: 'pinned', decidedBy: 'pin' })
     expect(fact!.conflicts[0]!.value).toBe('Mehmet Koyuncu')
   })
 
   it('prefers a reliable source over a more recent one', () => {
-    const [fact] = resolveFacts([claim('based_on_true_story', true, WIKIPEDIA), claim('based_on_true_story', false, BLOG)])
+    const [fact] = resolveFacts([
+      claim('based_on_true_story', true, WIKIPEDIA),
+      claim('based_on_true_story', false, BLOG),
+    ])
     expect(fact).toMatchObject({ value: true, decidedBy: 'reliability', status: 'disputed' })
   })
 
@@ -121,8 +133,12 @@ describe('resolveFacts', () => {
 
   it('treats ratings of different dates as a series, not a conflict', () => {
     const facts = resolveFacts([
-      claim('rating', { score: 8.1, scale: 10 }, PRESS_OLD, { qualifiers: { by: 'IMDb', as_of: '2021-05-01' } }),
-      claim('rating', { score: 8.2, scale: 10 }, PRESS_NEW, { qualifiers: { by: 'IMDb', as_of: '2023-04-10' } }),
+      claim('rating', { score: 8.1, scale: 10 }, PRESS_OLD, {
+        qualifiers: { by: 'IMDb', as_of: '2021-05-01' },
+      }),
+      claim('rating', { score: 8.2, scale: 10 }, PRESS_NEW, {
+        qualifiers: { by: 'IMDb', as_of: '2023-04-10' },
+      }),
     ])
     expect(facts).toHaveLength(2)
     expect(facts.every((f) => f.status === 'single' && f.conflicts.length === 0)).toBe(true)
@@ -130,16 +146,24 @@ describe('resolveFacts', () => {
 
   it('reports two different ratings on the same date and scale as a conflict', () => {
     const [fact] = resolveFacts([
-      claim('rating', { score: 8.1, scale: 10 }, PRESS_OLD, { qualifiers: { by: 'IMDb', as_of: '2023-04-10' } }),
-      claim('rating', { score: 8.2, scale: 10 }, PRESS_NEW, { qualifiers: { by: 'IMDb', as_of: '2023-04-10' } }),
+      claim('rating', { score: 8.1, scale: 10 }, PRESS_OLD, {
+        qualifiers: { by: 'IMDb', as_of: '2023-04-10' },
+      }),
+      claim('rating', { score: 8.2, scale: 10 }, PRESS_NEW, {
+        qualifiers: { by: 'IMDb', as_of: '2023-04-10' },
+      }),
     ])
     expect(fact!.status).toBe('disputed')
   })
 
   it('keeps amounts in different currencies apart', () => {
     const facts = resolveFacts([
-      claim('box_office', { amount: 80_000_000, currency: 'USD' }, PRESS_OLD, { qualifiers: { region: 'KR' } }),
-      claim('box_office', { amount: 74_500_000_000, currency: 'KRW' }, PRESS_NEW, { qualifiers: { region: 'KR' } }),
+      claim('box_office', { amount: 80_000_000, currency: 'USD' }, PRESS_OLD, {
+        qualifiers: { region: 'KR' },
+      }),
+      claim('box_office', { amount: 74_500_000_000, currency: 'KRW' }, PRESS_NEW, {
+        qualifiers: { region: 'KR' },
+      }),
     ])
     expect(facts.map((f) => f.status)).toEqual(['single', 'single'])
   })
@@ -159,7 +183,10 @@ describe('resolveFacts', () => {
   })
 
   it('compares text without regard to case and spacing', () => {
-    const [fact] = resolveFacts([claim('available_on', 'Netflix', WIKIPEDIA), claim('available_on', ' netflix', BLOG)])
+    const [fact] = resolveFacts([
+      claim('available_on', 'Netflix', WIKIPEDIA),
+      claim('available_on', ' netflix', BLOG),
+    ])
     expect(fact).toMatchObject({ status: 'agreed' })
   })
 
@@ -194,14 +221,25 @@ describe('resolveFacts', () => {
     fc.assert(
       fc.property(fc.array(claimArbitrary, { maxLength: 30 }), (specs) => {
         const claims = specs.map((s) => {
-          const value = s.property === 'country' ? ['KR', 'TR', 'PH', 'ID'][s.value - 1]! : s.property === 'rating' ? { score: s.value, scale: 10 } : s.value
+          const value =
+            s.property === 'country'
+              ? ['KR', 'TR', 'PH', 'ID'][s.value - 1]!
+              : s.property === 'rating'
+                ? { score: s.value, scale: 10 }
+                : s.value
           const qualifiers: Qualifiers = {}
           if (s.region) qualifiers.region = s.region
           if (s.asOf) qualifiers.as_of = s.asOf
-          return claim(s.property, value, sources[s.source]!, { qualifiers, subject: s.subject, ...(s.pinned ? { pin: 'p' } : {}) })
+          return claim(s.property, value, sources[s.source]!, {
+            qualifiers,
+            subject: s.subject,
+            ...(s.pinned ? { pin: 'p' } : {}),
+          })
         })
         const facts = resolveFacts(claims)
-        const seen = facts.flatMap((f) => [...f.claims, ...f.conflicts.flatMap((c) => c.claims)]).map((c) => c.id)
+        const seen = facts
+          .flatMap((f) => [...f.claims, ...f.conflicts.flatMap((c) => c.claims)])
+          .map((c) => c.id)
         expect(seen.sort((a, b) => a - b)).toEqual(claims.map((c) => c.id).sort((a, b) => a - b))
         for (const fact of facts) {
           expect(fact.claims.length).toBeGreaterThan(0)

@@ -59,7 +59,8 @@ export interface Fact {
 }
 
 export function valueKey(value: ClaimValue): string {
-  if (typeof value === 'string') return JSON.stringify(value.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase())
+  if (typeof value === 'string')
+    return JSON.stringify(value.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase())
   return JSON.stringify(value)
 }
 
@@ -133,7 +134,13 @@ function resolveGroup(claims: SourcedClaim[]): Fact {
   const { winner, decidedBy } = decide(candidates)
   const first = claims[0]!
   const status: FactStatus =
-    candidates.length > 1 ? (decidedBy === 'pin' ? 'pinned' : 'disputed') : claims.length > 1 ? 'agreed' : 'single'
+    candidates.length > 1
+      ? decidedBy === 'pin'
+        ? 'pinned'
+        : 'disputed'
+      : claims.length > 1
+        ? 'agreed'
+        : 'single'
   return {
     subject: first.subject,
     property: first.property,

@@ -17,7 +17,14 @@ export const FILM_RELATIONS = [
 ] as const
 export type FilmRelation = (typeof FILM_RELATIONS)[number]
 
-export const TITLE_KINDS = ['original', 'official', 'alternative', 'working', 'romanization', 'literal'] as const
+export const TITLE_KINDS = [
+  'original',
+  'official',
+  'alternative',
+  'working',
+  'romanization',
+  'literal',
+] as const
 export type TitleKind = (typeof TITLE_KINDS)[number]
 
 export const CREDIT_ROLES = [
@@ -32,7 +39,15 @@ export const CREDIT_ROLES = [
 export type CreditRole = (typeof CREDIT_ROLES)[number]
 
 /** What a source is; its reliability follows from it. */
-export const SOURCE_KINDS = ['official', 'database', 'encyclopedia', 'press', 'blog', 'fan', 'editor'] as const
+export const SOURCE_KINDS = [
+  'official',
+  'database',
+  'encyclopedia',
+  'press',
+  'blog',
+  'fan',
+  'editor',
+] as const
 export type SourceKind = (typeof SOURCE_KINDS)[number]
 
 const RELIABILITY: Record<SourceKind, number> = {

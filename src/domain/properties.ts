@@ -17,7 +17,9 @@ const DATE = z
   .union([z.string(), z.number().int()])
   .transform(String)
   .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date is YYYY-MM-DD, YYYY-MM or YYYY'))
-const COUNTRY = z.string().regex(/^([A-Z]{2}|XWW)$/, 'a country is an ISO 3166-1 alpha-2 code (KR, TR) or XWW')
+const COUNTRY = z
+  .string()
+  .regex(/^([A-Z]{2}|XWW)$/, 'a country is an ISO 3166-1 alpha-2 code (KR, TR) or XWW')
 const LANGUAGE = z.string().regex(/^[a-z]{2,3}$/, 'a language is an ISO 639 code (ko, tr, fil)')
 const TEXT = z.string().trim().min(1, 'text must not be empty')
 
@@ -113,7 +115,9 @@ export const QUALIFIER_NAMES = [
 export type QualifierName = (typeof QUALIFIER_NAMES)[number]
 export type Qualifiers = { [name in QualifierName]?: string | undefined }
 
-const SLUG = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug (lowercase ascii words joined by -)')
+const SLUG = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug (lowercase ascii words joined by -)')
 
 export const QUALIFIERS = z
   .object({

@@ -1,7 +1,16 @@
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 // Letters that Unicode decomposition does not reduce to ASCII.
-const ASCII_LETTERS: Record<string, string> = { ı: 'i', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ł: 'l', þ: 'th' }
+const ASCII_LETTERS: Record<string, string> = {
+  ı: 'i',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  đ: 'd',
+  ł: 'l',
+  þ: 'th',
+}
 
 export function isSlug(value: string): boolean {
   return SLUG.test(value)

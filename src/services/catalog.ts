@@ -151,10 +151,15 @@ async function summariesById(storage: Storage, ids: readonly number[]): Promise<
 }
 
 /** Sources in the order a page first cites them, so that citation numbers read upwards. */
-async function citedSources(storage: Storage, facts: readonly Fact[], extraIds: ReadonlyArray<number | null>) {
+async function citedSources(
+  storage: Storage,
+  facts: readonly Fact[],
+  extraIds: ReadonlyArray<number | null>,
+) {
   const ids: number[] = []
   for (const fact of facts) {
-    for (const claim of [...fact.claims, ...fact.conflicts.flatMap((c) => c.claims)]) ids.push(claim.source.id)
+    for (const claim of [...fact.claims, ...fact.conflicts.flatMap((c) => c.claims)])
+      ids.push(claim.source.id)
   }
   for (const id of extraIds) if (id !== null) ids.push(id)
   const order = [...new Set(ids)]
@@ -242,11 +247,15 @@ export async function findFilmView(storage: Storage, slug: string): Promise<Film
     credits,
     scenes,
     versions: summaries.filter((s) => s.slug !== film.slug),
-    sources: await citedSources(storage, [...filmFacts, ...storyFacts], [
-      ...summary.titles.map((t) => t.sourceId),
-      ...credits.map((c) => c.sourceId),
-      ...scenes.map((s) => s.sourceId),
-    ]),
+    sources: await citedSources(
+      storage,
+      [...filmFacts, ...storyFacts],
+      [
+        ...summary.titles.map((t) => t.sourceId),
+        ...credits.map((c) => c.sourceId),
+        ...scenes.map((s) => s.sourceId),
+      ],
+    ),
   }
 }
 
@@ -254,14 +263,21 @@ export async function findPersonView(storage: Storage, slug: string): Promise<Pe
   const person = await findPersonBySlug(storage.db, slug)
   if (!person) return undefined
   const credits = await listCredits(storage.db, { personId: person.id })
-  const films = await summariesById(storage, credits.map((c) => c.filmId))
+  const films = await summariesById(
+    storage,
+    credits.map((c) => c.filmId),
+  )
   const facts = resolveFacts(await listClaimsAbout(storage.db, [{ kind: 'person', id: person.id }]))
   return {
     person,
     names: await listPersonNames(storage.db, person.id),
     credits: credits.map((credit) => ({ ...credit, film: films.get(credit.filmId)! })),
     facts,
-    sources: await citedSources(storage, facts, credits.map((c) => c.sourceId)),
+    sources: await citedSources(
+      storage,
+      facts,
+      credits.map((c) => c.sourceId),
+    ),
   }
 }
 
@@ -275,7 +291,11 @@ export async function findSourceView(storage: Storage, slug: string): Promise<So
   )
   const subjects = new Map<string, { kind: string; slug: string; label: string }>()
   for (const [id, film] of films) {
-    subjects.set(`film:${id}`, { kind: 'film', slug: film.slug, label: `${film.title} (${film.year ?? '?'})` })
+    subjects.set(`film:${id}`, {
+      kind: 'film',
+      slug: film.slug,
+      label: `${film.title} (${film.year ?? '?'})`,
+    })
   }
   for (const claim of claims) {
     const key = `${claim.subject.kind}:${claim.subject.id}`
@@ -287,7 +307,10 @@ export async function findSourceView(storage: Storage, slug: string): Promise<So
   }
   return {
     source,
-    claims: claims.map((claim) => ({ ...claim, about: subjects.get(`${claim.subject.kind}:${claim.subject.id}`) ?? null })),
+    claims: claims.map((claim) => ({
+      ...claim,
+      about: subjects.get(`${claim.subject.kind}:${claim.subject.id}`) ?? null,
+    })),
   }
 }
 

@@ -2,3 +2,4 @@
 export * from './catalog.ts'
 export * from './load-datasets.ts'
 export * from './present.ts'
+export * from './health.ts'

@@ -1,4 +1,12 @@
-import { isRevealed, type ClaimValue, type Fact, type Source, type SourcedClaim, type SpoilerLevel, type Title } from '../domain/index.ts'
+import {
+  isRevealed,
+  type ClaimValue,
+  type Fact,
+  type Source,
+  type SourcedClaim,
+  type SpoilerLevel,
+  type Title,
+} from '../domain/index.ts'
 import type { CreditListing } from '../storage/index.ts'
 import type { FilmSummary, FilmView, PersonView, SourceView, StoryView } from './catalog.ts'
 
@@ -41,7 +49,9 @@ export function presentFact(fact: Fact, reveal: SpoilerLevel): FactJson {
   const shown = isRevealed(fact.spoiler, reveal)
   return {
     property: fact.property,
-    qualifiers: Object.fromEntries(Object.entries(fact.qualifiers).filter(([, v]) => v !== undefined)) as Record<string, string>,
+    qualifiers: Object.fromEntries(
+      Object.entries(fact.qualifiers).filter(([, v]) => v !== undefined),
+    ) as Record<string, string>,
     value: shown ? fact.value : null,
     hidden: !shown,
     spoiler: fact.spoiler,
@@ -49,12 +59,21 @@ export function presentFact(fact: Fact, reveal: SpoilerLevel): FactJson {
     decidedBy: fact.decidedBy,
     pinned: fact.status === 'pinned' && pin ? { reason: pin.reason, by: pin.by } : null,
     sources: fact.claims.map(citation),
-    conflicts: fact.conflicts.map((c) => ({ value: shown ? c.value : null, sources: c.claims.map(citation) })),
+    conflicts: fact.conflicts.map((c) => ({
+      value: shown ? c.value : null,
+      sources: c.claims.map(citation),
+    })),
   }
 }
 
 function presentTitle(title: Title) {
-  return { text: title.text, language: title.language, script: title.script, region: title.region, kind: title.kind }
+  return {
+    text: title.text,
+    language: title.language,
+    script: title.script,
+    region: title.region,
+    kind: title.kind,
+  }
 }
 
 function presentSource(source: Source) {
@@ -114,7 +133,11 @@ export function presentStory(view: StoryView, reveal: SpoilerLevel) {
       slug: character.slug,
       name: character.name,
       description: character.description,
-      roles: roles.map((r) => ({ film: r.film, name: r.name, person: { slug: r.person.slug, name: r.person.name } })),
+      roles: roles.map((r) => ({
+        film: r.film,
+        name: r.name,
+        person: { slug: r.person.slug, name: r.person.name },
+      })),
     })),
     sources: view.sources.map(presentSource),
   }
@@ -130,7 +153,13 @@ export function presentFilm(view: FilmView, reveal: SpoilerLevel) {
     credits: view.credits.map(presentCredit),
     scenes: view.scenes.map((s) => {
       const shown = isRevealed(s.spoiler, reveal)
-      return { slug: s.slug, title: shown ? s.title : null, description: shown ? s.description : null, spoiler: s.spoiler, hidden: !shown }
+      return {
+        slug: s.slug,
+        title: shown ? s.title : null,
+        description: shown ? s.description : null,
+        spoiler: s.spoiler,
+        hidden: !shown,
+      }
     }),
     versions: view.versions.map(presentFilmSummary),
     sources: view.sources.map(presentSource),

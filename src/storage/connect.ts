@@ -37,7 +37,9 @@ function connectSqlite(file: string): Storage {
   try {
     database = new SqliteDatabase(file)
   } catch (cause) {
-    throw new AppError('Unavailable', `Cannot open the database file ${file}: ${(cause as Error).message}`, { cause })
+    throw new AppError('Unavailable', `Cannot open the database file ${file}: ${(cause as Error).message}`, {
+      cause,
+    })
   }
   database.pragma('journal_mode = WAL')
   database.pragma('synchronous = NORMAL')
@@ -56,7 +58,9 @@ async function connectPostgres(url: string): Promise<Storage> {
     client.release()
   } catch (cause) {
     await pool.end()
-    throw new AppError('Unavailable', `Cannot reach PostgreSQL at ${location}: ${(cause as Error).message}`, { cause })
+    throw new AppError('Unavailable', `Cannot reach PostgreSQL at ${location}: ${(cause as Error).message}`, {
+      cause,
+    })
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return { db, dialect: 'postgres', location, close: () => db.destroy() }

@@ -10,14 +10,16 @@ import {
   presentPerson,
   presentSourceView,
   presentStory,
+  type Storage,
 } from '../services/index.ts'
-import type { Storage } from '../storage/index.ts'
 
 function pageOf(query: (name: string) => string | undefined) {
   const limit = Number(query('limit') ?? 20)
   const offset = Number(query('offset') ?? 0)
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new AppError('Invalid', 'limit is a whole number from 1 to 100')
-  if (!Number.isInteger(offset) || offset < 0) throw new AppError('Invalid', 'offset is a whole number from 0')
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw new AppError('Invalid', 'limit is a whole number from 1 to 100')
+  if (!Number.isInteger(offset) || offset < 0)
+    throw new AppError('Invalid', 'offset is a whole number from 0')
   return { limit, offset }
 }
 
@@ -32,16 +34,30 @@ export function createApi(storage: Storage) {
     return c.json({ total, ...page, items })
   })
   api.get('/stories/:slug', async (c) =>
-    c.json(presentStory(await findStoryViewOrThrow(storage, c.req.param('slug')), reveal(c.req.query('spoilers')))),
+    c.json(
+      presentStory(await findStoryViewOrThrow(storage, c.req.param('slug')), reveal(c.req.query('spoilers'))),
+    ),
   )
   api.get('/films/:slug', async (c) =>
-    c.json(presentFilm(await findFilmViewOrThrow(storage, c.req.param('slug')), reveal(c.req.query('spoilers')))),
+    c.json(
+      presentFilm(await findFilmViewOrThrow(storage, c.req.param('slug')), reveal(c.req.query('spoilers'))),
+    ),
   )
   api.get('/people/:slug', async (c) =>
-    c.json(presentPerson(await findPersonViewOrThrow(storage, c.req.param('slug')), reveal(c.req.query('spoilers')))),
+    c.json(
+      presentPerson(
+        await findPersonViewOrThrow(storage, c.req.param('slug')),
+        reveal(c.req.query('spoilers')),
+      ),
+    ),
   )
   api.get('/sources/:slug', async (c) =>
-    c.json(presentSourceView(await findSourceViewOrThrow(storage, c.req.param('slug')), reveal(c.req.query('spoilers')))),
+    c.json(
+      presentSourceView(
+        await findSourceViewOrThrow(storage, c.req.param('slug')),
+        reveal(c.req.query('spoilers')),
+      ),
+    ),
   )
   return api
 }

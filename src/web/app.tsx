@@ -1,14 +1,14 @@
 import { Hono, type Context } from 'hono'
-import { sql } from 'kysely'
 import { isAppError, type ErrorCode } from '../domain/index.ts'
 import {
   findFilmViewOrThrow,
   findPersonViewOrThrow,
   findSourceViewOrThrow,
   findStoryViewOrThrow,
+  isDatabaseReachable,
   listStorySummaries,
+  type Storage,
 } from '../services/index.ts'
-import type { Storage } from '../storage/index.ts'
 import { createApi } from './api.ts'
 import { errorBody, STATUS_OF } from './errors.ts'
 import { ErrorPage } from './pages/error.tsx'
@@ -44,14 +44,11 @@ export function createApp({ storage, publicUrl, logger }: AppDeps) {
   })
   app.notFound((c) => fail(c, 'NotFound', `Nothing is at ${c.req.path}.`))
 
-  app.get('/healthz', async (c) => {
-    try {
-      await sql`select 1`.execute(storage.db)
-      return c.json({ status: 'ok', database: storage.dialect })
-    } catch {
-      return c.json({ status: 'unavailable', database: storage.dialect }, 503)
-    }
-  })
+  app.get('/healthz', async (c) =>
+    (await isDatabaseReachable(storage))
+      ? c.json({ status: 'ok', database: storage.dialect })
+      : c.json({ status: 'unavailable', database: storage.dialect }, 503),
+  )
 
   app.route('/api/v1', createApi(storage))
 
@@ -59,13 +56,21 @@ export function createApp({ storage, publicUrl, logger }: AppDeps) {
     const { items } = await listStorySummaries(storage, { limit: 100, offset: 0 })
     return c.html(<HomePage stories={items} />)
   })
-  app.get('/stories/:slug', async (c) => c.html(<StoryPage view={await findStoryViewOrThrow(storage, c.req.param('slug'))} />))
+  app.get('/stories/:slug', async (c) =>
+    c.html(<StoryPage view={await findStoryViewOrThrow(storage, c.req.param('slug'))} />),
+  )
   app.get('/films/:slug', async (c) => {
     const slug = c.req.param('slug')
-    return c.html(<FilmPage view={await findFilmViewOrThrow(storage, slug)} canonical={`${publicUrl}/films/${slug}`} />)
+    return c.html(
+      <FilmPage view={await findFilmViewOrThrow(storage, slug)} canonical={`${publicUrl}/films/${slug}`} />,
+    )
   })
-  app.get('/people/:slug', async (c) => c.html(<PersonPage view={await findPersonViewOrThrow(storage, c.req.param('slug'))} />))
-  app.get('/sources/:slug', async (c) => c.html(<SourcePage view={await findSourceViewOrThrow(storage, c.req.param('slug'))} />))
+  app.get('/people/:slug', async (c) =>
+    c.html(<PersonPage view={await findPersonViewOrThrow(storage, c.req.param('slug'))} />),
+  )
+  app.get('/sources/:slug', async (c) =>
+    c.html(<SourcePage view={await findSourceViewOrThrow(storage, c.req.param('slug'))} />),
+  )
 
   return app
 }

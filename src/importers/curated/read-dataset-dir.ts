@@ -15,7 +15,10 @@ export interface DatasetDirResult {
 export function readDatasetDir(dir: string, displayBase = process.cwd()): DatasetDirResult {
   const storiesDir = join(dir, 'stories')
   if (!existsSync(storiesDir)) {
-    return { datasets: [], issues: [{ file: relative(displayBase, dir) || '.', line: 1, message: 'no stories/ folder here' }] }
+    return {
+      datasets: [],
+      issues: [{ file: relative(displayBase, dir) || '.', line: 1, message: 'no stories/ folder here' }],
+    }
   }
   const readSourceText = (path: string) => {
     const full = join(dir, path)
@@ -26,7 +29,9 @@ export function readDatasetDir(dir: string, displayBase = process.cwd()): Datase
   const sourceUrls = new Map<string, { url: string | null; file: string }>()
   const storySlugs = new Map<string, string>()
 
-  for (const name of readdirSync(storiesDir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+  for (const name of readdirSync(storiesDir)
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort()) {
     const file = relative(displayBase, join(storiesDir, name))
     const result = readStoryFile(file, readFileSync(join(storiesDir, name), 'utf8'), readSourceText)
     const fileIssues = [...result.issues]

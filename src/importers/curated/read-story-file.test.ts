@@ -33,7 +33,11 @@ describe('readStoryFile', () => {
       qualifiers: { by: 'IMDb', as_of: '2023-04-10' },
       source: 'seed-001',
     })
-    expect(remake.credits[1]).toMatchObject({ person: 'aras-bulut-iynemli', character: 'father', characterName: 'Memo' })
+    expect(remake.credits[1]).toMatchObject({
+      person: 'aras-bulut-iynemli',
+      character: 'father',
+      characterName: 'Memo',
+    })
     expect(dataset!.people.find((p) => p.slug === 'ryu-seung-ryong')!.names).toEqual([
       { name: '류승룡', language: 'ko', script: 'Hang' },
     ])
@@ -47,7 +51,10 @@ describe('readStoryFile', () => {
   })
 
   it('reports an unknown property and an unknown key', () => {
-    const text = VALID.replace('      country: [TR]', '      contry: [TR]').replace('by: IMDb,', 'by: IMDb, stars: 5,')
+    const text = VALID.replace('      country: [TR]', '      contry: [TR]').replace(
+      'by: IMDb,',
+      'by: IMDb, stars: 5,',
+    )
     expect(problems(text)).toEqual([
       `stories/x.yaml:${lineOf(text, 'contry')}: films[1].facts.contry: unknown property "contry" (see data/README.md)`,
       `stories/x.yaml:${lineOf(text, 'stars: 5')}: films[1].facts.rating[0]: unknown key "stars"`,
@@ -72,8 +79,12 @@ describe('readStoryFile', () => {
       .replace('character: daughter, as: Ova', 'character: dauhgter, as: Ova')
       .replace('source: wikipedia-en-miracle-2019\n', 'source: wikipedia-tr\n')
     const found = problems(text)
-    expect(found).toContain(`stories/x.yaml:${lineOf(text, 'of: miracle-2012')}: films[1].of: film "miracle-2012" is not in this file`)
-    expect(found).toContain(`stories/x.yaml:${lineOf(text, 'dauhgter')}: films[1].credits[2].character: character "dauhgter" is not listed under characters`)
+    expect(found).toContain(
+      `stories/x.yaml:${lineOf(text, 'of: miracle-2012')}: films[1].of: film "miracle-2012" is not in this file`,
+    )
+    expect(found).toContain(
+      `stories/x.yaml:${lineOf(text, 'dauhgter')}: films[1].credits[2].character: character "dauhgter" is not listed under characters`,
+    )
     expect(found.some((p) => p.includes('source "wikipedia-tr" is not listed under sources'))).toBe(true)
   })
 
@@ -93,12 +104,21 @@ describe('readStoryFile', () => {
   })
 
   it('reports slugs listed twice', () => {
-    const text = VALID.replace('  - slug: kogustaki-2019', '  - slug: miracle-2013').replace(/of: miracle-2013/, 'of: miracle-2013')
+    const text = VALID.replace('  - slug: kogustaki-2019', '  - slug: miracle-2013').replace(
+      /of: miracle-2013/,
+      'of: miracle-2013',
+    )
     expect(problems(text).some((p) => p.includes('film "miracle-2013" is listed twice'))).toBe(true)
   })
 
   it('rejects a file that cites no source for a fact', () => {
     const text = VALID.replace('    source: wikipedia-en-miracle\n    titles:', '    titles:')
-    expect(problems(text).some((p) => p.includes('films[0]: Invalid input: expected string, received undefined') || p.includes('films[0].source'))).toBe(true)
+    expect(
+      problems(text).some(
+        (p) =>
+          p.includes('films[0]: Invalid input: expected string, received undefined') ||
+          p.includes('films[0].source'),
+      ),
+    ).toBe(true)
   })
 })

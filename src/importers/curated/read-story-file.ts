@@ -21,7 +21,16 @@ import { STORY_FILE, type SourceEntry } from './story-file-schema.ts'
 
 type Path = ReadonlyArray<PropertyKey>
 
-const CLAIM_KEYS = new Set<string>(['value', 'source', 'quote', 'spoiler', 'pin', 'scale', 'currency', ...QUALIFIER_NAMES])
+const CLAIM_KEYS = new Set<string>([
+  'value',
+  'source',
+  'quote',
+  'spoiler',
+  'pin',
+  'scale',
+  'currency',
+  ...QUALIFIER_NAMES,
+])
 
 export interface StoryFileResult {
   dataset: StoryDataset | null
@@ -35,7 +44,8 @@ export type ReadSourceText = (path: string) => string | undefined
 
 function describePath(path: Path): string {
   return path.reduce<string>(
-    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
+    (text, key) =>
+      typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key),
     '',
   )
 }
@@ -60,7 +70,11 @@ export function readStoryFile(file: string, text: string, readSourceText: ReadSo
 
   const report = (path: Path, message: string) => {
     const where = describePath(path)
-    issues.push({ file, line: lineOf(doc, lineCounter, path), message: where ? `${where}: ${message}` : message })
+    issues.push({
+      file,
+      line: lineOf(doc, lineCounter, path),
+      message: where ? `${where}: ${message}` : message,
+    })
   }
   const reportZod = (base: Path, error: z.ZodError) => {
     for (const issue of error.issues) report([...base, ...issue.path], issue.message)
@@ -106,11 +120,13 @@ export function readStoryFile(file: string, text: string, readSourceText: ReadSo
 
   const characters = new Set<string>()
   data.characters.forEach((character, i) => {
-    if (characters.has(character.slug)) report(['characters', i, 'slug'], `character "${character.slug}" is listed twice`)
+    if (characters.has(character.slug))
+      report(['characters', i, 'slug'], `character "${character.slug}" is listed twice`)
     characters.add(character.slug)
   })
   const checkCharacter = (path: Path, slug: string | undefined) => {
-    if (slug !== undefined && !characters.has(slug)) report(path, `character "${slug}" is not listed under characters`)
+    if (slug !== undefined && !characters.has(slug))
+      report(path, `character "${slug}" is not listed under characters`)
   }
 
   const parseFacts = (base: Path, facts: Record<string, unknown>, subject: SubjectKind, source?: string) => {
@@ -140,7 +156,9 @@ export function readStoryFile(file: string, text: string, readSourceText: ReadSo
               : fields.value
         const value = valueSchemaOf(name).safeParse(candidate)
         if (!value.success) reportZod([...path, 'value'], value.error)
-        const qualifierFields = Object.fromEntries(QUALIFIER_NAMES.flatMap((q) => (q in fields ? [[q, fields[q]]] : [])))
+        const qualifierFields = Object.fromEntries(
+          QUALIFIER_NAMES.flatMap((q) => (q in fields ? [[q, fields[q]]] : [])),
+        )
         const qualifiers = QUALIFIERS.safeParse(qualifierFields)
         if (!qualifiers.success) reportZod(path, qualifiers.error)
         else {
@@ -148,12 +166,18 @@ export function readStoryFile(file: string, text: string, readSourceText: ReadSo
           checkCharacter([...path, 'of'], qualifiers.data.of)
         }
         const spoiler = fields.spoiler ?? definition.spoiler ?? 'none'
-        if (!SPOILER_LEVELS.includes(spoiler as SpoilerLevel)) report([...path, 'spoiler'], 'spoiler is none, plot or ending')
+        if (!SPOILER_LEVELS.includes(spoiler as SpoilerLevel))
+          report([...path, 'spoiler'], 'spoiler is none, plot or ending')
         for (const key of ['quote', 'pin', 'source'] as const) {
-          if (fields[key] !== undefined && typeof fields[key] !== 'string') report([...path, key], `${key} must be text`)
+          if (fields[key] !== undefined && typeof fields[key] !== 'string')
+            report([...path, key], `${key} must be text`)
         }
         const quote = typeof fields.quote === 'string' ? fields.quote : null
-        const claimSource = checkSource(path, typeof fields.source === 'string' ? fields.source : source, quote)
+        const claimSource = checkSource(
+          path,
+          typeof fields.source === 'string' ? fields.source : source,
+          quote,
+        )
         if (value.success && qualifiers.success) {
           claims.push({
             property: name,
@@ -181,7 +205,11 @@ export function readStoryFile(file: string, text: string, readSourceText: ReadSo
       slug,
       listed: true,
       name: entry.name,
-      names: entry.names.map((n) => ({ name: n.name, language: n.language ?? null, script: n.script ?? null })),
+      names: entry.names.map((n) => ({
+        name: n.name,
+        language: n.language ?? null,
+        script: n.script ?? null,
+      })),
       ids: entry.ids,
       claims: parseFacts(['people', i, 'facts'], entry.facts, 'person', entry.source),
     }
@@ -249,7 +277,8 @@ export function readStoryFile(file: string, text: string, readSourceText: ReadSo
         }
       }),
       scenes: film.scenes.map((scene, j) => {
-        if (sceneSlugs.has(scene.slug)) report([...base, 'scenes', j, 'slug'], `scene "${scene.slug}" is listed twice`)
+        if (sceneSlugs.has(scene.slug))
+          report([...base, 'scenes', j, 'slug'], `scene "${scene.slug}" is listed twice`)
         sceneSlugs.add(scene.slug)
         return {
           slug: scene.slug,
@@ -265,7 +294,8 @@ export function readStoryFile(file: string, text: string, readSourceText: ReadSo
   const storyClaims = parseFacts(['story', 'facts'], data.story.facts, 'story', data.story.source)
   if (data.story.source !== undefined) checkSource(['story', 'source'], data.story.source, undefined)
   data.sources.forEach((entry, i) => {
-    if (!usedSources.has(entry.id)) report(['sources', i, 'id'], `source "${entry.id}" is listed but never cited`)
+    if (!usedSources.has(entry.id))
+      report(['sources', i, 'id'], `source "${entry.id}" is listed but never cited`)
   })
 
   if (issues.length > 0) return { dataset: null, issues: issues.sort((a, b) => a.line - b.line), sourceLines }
@@ -285,7 +315,11 @@ export function readStoryFile(file: string, text: string, readSourceText: ReadSo
         claims: storyClaims,
       },
       sources: [...sources.values()],
-      characters: data.characters.map((c) => ({ slug: c.slug, name: c.name, description: c.description ?? null })),
+      characters: data.characters.map((c) => ({
+        slug: c.slug,
+        name: c.name,
+        description: c.description ?? null,
+      })),
       people: [...people.values()],
       films,
     },
@@ -318,7 +352,9 @@ function lineOf(doc: Document, lineCounter: LineCounter, path: Path): number {
     if (range) {
       // Point at the key of a mapping entry rather than the value under it.
       const parent = length > 0 ? doc.getIn(path.slice(0, length - 1) as unknown[], true) : undefined
-      const pair = isMap(parent) ? parent.items.find((item) => (item.key as { value?: unknown })?.value === path[length - 1]) : undefined
+      const pair = isMap(parent)
+        ? parent.items.find((item) => (item.key as { value?: unknown })?.value === path[length - 1])
+        : undefined
       const keyRange = (pair?.key as { range?: [number, number, number] } | undefined)?.range
       return lineCounter.linePos((keyRange ?? range)[0]).line
     }

@@ -13,7 +13,9 @@ import {
 // The shape of a file in data/stories (see data/README.md). Facts are checked property by property
 // in read-story-file.ts, where each value's schema depends on its property.
 
-const SLUG = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug (lowercase ascii words joined by -)')
+const SLUG = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug (lowercase ascii words joined by -)')
 const TEXT = z.string().trim().min(1, 'must not be empty')
 const DATE = z
   .union([z.string(), z.number().int()])
@@ -36,10 +38,16 @@ export const SOURCE_ENTRY = z
     published: DATE.optional(),
     updated: DATE.optional(),
     retrieved: DATE.optional(),
-    text_file: z.string().regex(/^sources\/[\w.-]+\.txt$/, 'text_file is sources/<name>.txt').optional(),
+    text_file: z
+      .string()
+      .regex(/^sources\/[\w.-]+\.txt$/, 'text_file is sources/<name>.txt')
+      .optional(),
   })
   .strict()
-  .refine((source) => source.url !== undefined || source.text_file !== undefined, 'a source needs a url or a text_file')
+  .refine(
+    (source) => source.url !== undefined || source.text_file !== undefined,
+    'a source needs a url or a text_file',
+  )
 
 const PERSON_ENTRY = z
   .object({
@@ -103,10 +111,13 @@ const FILM_ENTRY = z
     scenes: z.array(SCENE_ENTRY).default([]),
   })
   .strict()
-  .refine((film) => (film.relation === 'original' || film.relation === 'same-source') === (film.of === undefined), {
-    message: 'a remake, adaptation or sequel names the film it follows with `of`; an original does not',
-    path: ['of'],
-  })
+  .refine(
+    (film) => (film.relation === 'original' || film.relation === 'same-source') === (film.of === undefined),
+    {
+      message: 'a remake, adaptation or sequel names the film it follows with `of`; an original does not',
+      path: ['of'],
+    },
+  )
 
 export const STORY_FILE = z
   .object({

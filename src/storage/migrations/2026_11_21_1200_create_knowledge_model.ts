@@ -157,7 +157,11 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('reason', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('revision_entity').on('revision').columns(['entity_kind', 'entity_key']).execute()
+  await db.schema
+    .createIndex('revision_entity')
+    .on('revision')
+    .columns(['entity_kind', 'entity_key'])
+    .execute()
 
   await db.schema
     .createTable('dataset_file')

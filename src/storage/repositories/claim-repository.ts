@@ -26,7 +26,9 @@ function rowToSourcedClaim(row: ClaimWithSourceRow): SourcedClaim {
     spoiler: row.spoiler as SpoilerLevel,
     status: row.status as ClaimStatus,
     pin:
-      row.pin_reason === null ? null : { reason: row.pin_reason, by: row.pinned_by ?? '', at: row.pinned_at ?? '' },
+      row.pin_reason === null
+        ? null
+        : { reason: row.pin_reason, by: row.pinned_by ?? '', at: row.pinned_at ?? '' },
     addedBy: row.added_by,
     addedAt: row.added_at,
     source: rowToSource({
@@ -68,12 +70,18 @@ function selectClaims(db: Kysely<Database>) {
 }
 
 /** Every claim about the given subjects, with its source. */
-export async function listClaimsAbout(db: Kysely<Database>, subjects: readonly SubjectRef[]): Promise<SourcedClaim[]> {
+export async function listClaimsAbout(
+  db: Kysely<Database>,
+  subjects: readonly SubjectRef[],
+): Promise<SourcedClaim[]> {
   const byKind = new Map<SubjectKind, number[]>()
   for (const subject of subjects) byKind.set(subject.kind, [...(byKind.get(subject.kind) ?? []), subject.id])
   const claims: SourcedClaim[] = []
   for (const [kind, ids] of byKind) {
-    const rows = await selectClaims(db).where('claim.subject_kind', '=', kind).where('claim.subject_id', 'in', ids).execute()
+    const rows = await selectClaims(db)
+      .where('claim.subject_kind', '=', kind)
+      .where('claim.subject_id', 'in', ids)
+      .execute()
     claims.push(...rows.map((row) => rowToSourcedClaim(row as ClaimWithSourceRow)))
   }
   return claims.sort((a, b) => a.id - b.id)
@@ -85,8 +93,17 @@ export async function listClaimsBySource(db: Kysely<Database>, sourceId: number)
 }
 
 export async function countRows(db: Kysely<Database>) {
-  const count = async (table: 'story' | 'film' | 'person' | 'source' | 'claim' | 'title' | 'credit' | 'revision') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+  const count = async (
+    table: 'story' | 'film' | 'person' | 'source' | 'claim' | 'title' | 'credit' | 'revision',
+  ) =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
   return {
     stories: await count('story'),
     films: await count('film'),

@@ -20,7 +20,11 @@ export interface StoreSummary {
 }
 
 export async function findDatasetHash(db: Kysely<Database>, file: string): Promise<string | undefined> {
-  const row = await db.selectFrom('dataset_file').select('content_hash').where('path', '=', file).executeTakeFirst()
+  const row = await db
+    .selectFrom('dataset_file')
+    .select('content_hash')
+    .where('path', '=', file)
+    .executeTakeFirst()
   return row?.content_hash
 }
 
@@ -97,7 +101,11 @@ export async function storeStoryDataset(
 
   const personIds = new Map<string, number>()
   for (const person of dataset.people) {
-    const existing = await db.selectFrom('person').select('id').where('slug', '=', person.slug).executeTakeFirst()
+    const existing = await db
+      .selectFrom('person')
+      .select('id')
+      .where('slug', '=', person.slug)
+      .executeTakeFirst()
     if (existing && !person.listed) {
       personIds.set(person.slug, existing.id)
       continue
@@ -105,13 +113,23 @@ export async function storeStoryDataset(
     const { id, revision } = await upsertBySlug(
       db,
       'person',
-      { slug: person.slug, name: person.name, imdb_id: person.ids.imdb ?? null, wikidata_id: person.ids.wikidata ?? null },
+      {
+        slug: person.slug,
+        name: person.name,
+        imdb_id: person.ids.imdb ?? null,
+        wikidata_id: person.ids.wikidata ?? null,
+      },
       { now, timestamps: true },
     )
     personIds.set(person.slug, id)
     keep(revision)
     if (person.listed) {
-      const names = person.names.map((n): Row => ({ person_id: id, name: n.name, language: n.language, script: n.script }))
+      const names = person.names.map((n): Row => ({
+        person_id: id,
+        name: n.name,
+        language: n.language,
+        script: n.script,
+      }))
       revisions.push(
         ...(await syncChildren(db, {
           table: 'person_name',
@@ -125,7 +143,11 @@ export async function storeStoryDataset(
   }
 
   const filmSlugs = dataset.films.map((f) => f.slug)
-  const storedFilms = await db.selectFrom('film').select(['id', 'slug']).where('slug', 'in', filmSlugs).execute()
+  const storedFilms = await db
+    .selectFrom('film')
+    .select(['id', 'slug'])
+    .where('slug', 'in', filmSlugs)
+    .execute()
   const filmIds = new Map(storedFilms.map((f) => [f.slug, f.id]))
 
   const { story } = dataset
@@ -150,11 +172,20 @@ export async function storeStoryDataset(
       table: 'character',
       owner: { column: 'story_id', value: storyId },
       key: ['slug'],
-      wanted: dataset.characters.map((c) => ({ story_id: storyId, slug: c.slug, name: c.name, description: c.description })),
+      wanted: dataset.characters.map((c) => ({
+        story_id: storyId,
+        slug: c.slug,
+        name: c.name,
+        description: c.description,
+      })),
       describe: (row) => `${story.slug}/${row.slug}`,
     })),
   )
-  const characterRows = await db.selectFrom('character').select(['id', 'slug']).where('story_id', '=', storyId).execute()
+  const characterRows = await db
+    .selectFrom('character')
+    .select(['id', 'slug'])
+    .where('story_id', '=', storyId)
+    .execute()
   const characterIds = new Map(characterRows.map((c) => [c.slug, c.id]))
 
   // Films this file defined before and no longer lists go, with everything that hangs on them.
@@ -165,8 +196,16 @@ export async function storeStoryDataset(
     .where('slug', 'not in', filmSlugs)
     .execute()
   for (const film of dropped) {
-    await db.deleteFrom('claim').where('subject_kind', '=', 'film').where('subject_id', '=', film.id).execute()
-    await db.updateTable('story').set({ origin_film_id: null }).where('origin_film_id', '=', film.id).execute()
+    await db
+      .deleteFrom('claim')
+      .where('subject_kind', '=', 'film')
+      .where('subject_id', '=', film.id)
+      .execute()
+    await db
+      .updateTable('story')
+      .set({ origin_film_id: null })
+      .where('origin_film_id', '=', film.id)
+      .execute()
     await db.deleteFrom('film').where('id', '=', film.id).execute()
     revisions.push({ entityKind: 'film', entityKey: film.slug, action: 'delete', before: film, after: null })
   }
@@ -202,7 +241,11 @@ export async function storeStoryDataset(
   }
   for (const film of dataset.films) {
     const related = film.of === null ? null : filmIds.get(film.of)!
-    const stored = await db.selectFrom('film').select('related_film_id').where('slug', '=', film.slug).executeTakeFirstOrThrow()
+    const stored = await db
+      .selectFrom('film')
+      .select('related_film_id')
+      .where('slug', '=', film.slug)
+      .executeTakeFirstOrThrow()
     if (related !== null && stored.related_film_id !== related) {
       await db.updateTable('film').set({ related_film_id: related }).where('slug', '=', film.slug).execute()
       amend(filmRevisions.get(film.slug), 'related_film_id', related)
@@ -210,7 +253,11 @@ export async function storeStoryDataset(
   }
   if (story.origin !== null) {
     const origin = filmIds.get(story.origin)!
-    const stored = await db.selectFrom('story').select('origin_film_id').where('id', '=', storyId).executeTakeFirstOrThrow()
+    const stored = await db
+      .selectFrom('story')
+      .select('origin_film_id')
+      .where('id', '=', storyId)
+      .executeTakeFirstOrThrow()
     if (stored.origin_film_id !== origin) {
       await db.updateTable('story').set({ origin_film_id: origin }).where('id', '=', storyId).execute()
       amend(storyResult.revision, 'origin_film_id', origin)
@@ -297,7 +344,8 @@ export async function storeStoryDataset(
   }
   addClaims('story', storyId, story.slug, story.claims)
   for (const film of dataset.films) addClaims('film', filmIds.get(film.slug)!, film.slug, film.claims)
-  for (const person of dataset.people) addClaims('person', personIds.get(person.slug)!, person.slug, person.claims)
+  for (const person of dataset.people)
+    addClaims('person', personIds.get(person.slug)!, person.slug, person.claims)
   revisions.push(
     ...(await syncChildren(db, {
       table: 'claim',
@@ -305,16 +353,28 @@ export async function storeStoryDataset(
       key: ['subject_kind', 'subject_id', 'property', 'qualifier_key', 'value', 'source_id'],
       wanted: claimRows,
       stable: ['added_at', 'added_by', 'pinned_at'],
-      describe: (row) => `${subjectSlugs.get(`${row.subject_kind}:${row.subject_id}`) ?? row.subject_id}/${row.property}`,
+      describe: (row) =>
+        `${subjectSlugs.get(`${row.subject_kind}:${row.subject_id}`) ?? row.subject_id}/${row.property}`,
     })),
   )
 
   await insertRevisions(db, context, revisions)
-  const stored = await db.selectFrom('dataset_file').select('path').where('path', '=', file).executeTakeFirst()
+  const stored = await db
+    .selectFrom('dataset_file')
+    .select('path')
+    .where('path', '=', file)
+    .executeTakeFirst()
   if (stored) {
-    await db.updateTable('dataset_file').set({ content_hash: dataset.contentHash, loaded_at: now }).where('path', '=', file).execute()
+    await db
+      .updateTable('dataset_file')
+      .set({ content_hash: dataset.contentHash, loaded_at: now })
+      .where('path', '=', file)
+      .execute()
   } else {
-    await db.insertInto('dataset_file').values({ path: file, content_hash: dataset.contentHash, loaded_at: now }).execute()
+    await db
+      .insertInto('dataset_file')
+      .values({ path: file, content_hash: dataset.contentHash, loaded_at: now })
+      .execute()
   }
   return {
     created: revisions.filter((r) => r.action === 'create').length,

@@ -75,7 +75,11 @@ export async function findFilmBySlug(db: Kysely<Database>, slug: string): Promis
 
 export async function listFilmsByIds(db: Kysely<Database>, ids: readonly number[]): Promise<Film[]> {
   if (ids.length === 0) return []
-  const rows = await db.selectFrom('film').selectAll().where('id', 'in', [...new Set(ids)]).execute()
+  const rows = await db
+    .selectFrom('film')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute()
   return rows.map(rowToFilm)
 }
 
@@ -104,7 +108,12 @@ export async function listTitles(db: Kysely<Database>, filmIds: readonly number[
 }
 
 export async function listScenes(db: Kysely<Database>, filmId: number): Promise<Scene[]> {
-  const rows = await db.selectFrom('scene').selectAll().where('film_id', '=', filmId).orderBy('position').execute()
+  const rows = await db
+    .selectFrom('scene')
+    .selectAll()
+    .where('film_id', '=', filmId)
+    .orderBy('position')
+    .execute()
   return rows.map(rowToScene)
 }
 
@@ -146,7 +155,9 @@ export async function listCredits(
     sourceId: row.source_id,
     person: { id: row.person_id, slug: row.person_slug, name: row.person_name },
     character:
-      row.character_id === null ? null : { id: row.character_id, slug: row.character_slug!, name: row.character_label! },
+      row.character_id === null
+        ? null
+        : { id: row.character_id, slug: row.character_slug!, name: row.character_label! },
     characterName: row.character_name,
   }))
 }

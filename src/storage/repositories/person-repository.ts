@@ -20,11 +20,30 @@ export async function findPersonBySlug(db: Kysely<Database>, slug: string): Prom
 }
 
 export async function listPersonNames(db: Kysely<Database>, personId: number): Promise<PersonName[]> {
-  const rows = await db.selectFrom('person_name').selectAll().where('person_id', '=', personId).orderBy('id').execute()
-  return rows.map((row) => ({ personId: row.person_id, name: row.name, language: row.language, script: row.script }))
+  const rows = await db
+    .selectFrom('person_name')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('id')
+    .execute()
+  return rows.map((row) => ({
+    personId: row.person_id,
+    name: row.name,
+    language: row.language,
+    script: row.script,
+  }))
 }
 
-export async function listPeople(db: Kysely<Database>, page: { limit: number; offset: number }): Promise<Person[]> {
-  const rows = await db.selectFrom('person').selectAll().orderBy('name').limit(page.limit).offset(page.offset).execute()
+export async function listPeople(
+  db: Kysely<Database>,
+  page: { limit: number; offset: number },
+): Promise<Person[]> {
+  const rows = await db
+    .selectFrom('person')
+    .selectAll()
+    .orderBy('name')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute()
   return rows.map(rowToPerson)
 }

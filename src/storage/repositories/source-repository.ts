@@ -46,11 +46,24 @@ export async function findSourceText(db: Kysely<Database>, id: number): Promise<
 
 export async function listSourcesByIds(db: Kysely<Database>, ids: readonly number[]): Promise<Source[]> {
   if (ids.length === 0) return []
-  const rows = await db.selectFrom('source').select(SOURCE_COLUMNS).where('id', 'in', [...new Set(ids)]).execute()
+  const rows = await db
+    .selectFrom('source')
+    .select(SOURCE_COLUMNS)
+    .where('id', 'in', [...new Set(ids)])
+    .execute()
   return rows.map(rowToSource)
 }
 
-export async function listSources(db: Kysely<Database>, page: { limit: number; offset: number }): Promise<Source[]> {
-  const rows = await db.selectFrom('source').select(SOURCE_COLUMNS).orderBy('slug').limit(page.limit).offset(page.offset).execute()
+export async function listSources(
+  db: Kysely<Database>,
+  page: { limit: number; offset: number },
+): Promise<Source[]> {
+  const rows = await db
+    .selectFrom('source')
+    .select(SOURCE_COLUMNS)
+    .orderBy('slug')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute()
   return rows.map(rowToSource)
 }

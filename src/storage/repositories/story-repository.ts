@@ -27,17 +27,34 @@ export async function findStoryById(db: Kysely<Database>, id: number): Promise<S
   return row && rowToStory(row)
 }
 
-export async function listStories(db: Kysely<Database>, page: { limit: number; offset: number }): Promise<Story[]> {
-  const rows = await db.selectFrom('story').selectAll().orderBy('title').limit(page.limit).offset(page.offset).execute()
+export async function listStories(
+  db: Kysely<Database>,
+  page: { limit: number; offset: number },
+): Promise<Story[]> {
+  const rows = await db
+    .selectFrom('story')
+    .selectAll()
+    .orderBy('title')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute()
   return rows.map(rowToStory)
 }
 
 export async function countStories(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('story').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('story')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
 export async function listCharacters(db: Kysely<Database>, storyId: number): Promise<Character[]> {
-  const rows = await db.selectFrom('character').selectAll().where('story_id', '=', storyId).orderBy('id').execute()
+  const rows = await db
+    .selectFrom('character')
+    .selectAll()
+    .where('story_id', '=', storyId)
+    .orderBy('id')
+    .execute()
   return rows.map(rowToCharacter)
 }

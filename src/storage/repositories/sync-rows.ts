@@ -35,14 +35,24 @@ export async function upsertBySlug(
   options: { now: string; timestamps: boolean; hidden?: readonly string[] },
 ): Promise<{ id: number; revision: NewRevision | null }> {
   const any = untyped(db)
-  const visible = (row: Row) => pick(row, Object.keys(values).filter((c) => !options.hidden?.includes(c)))
+  const visible = (row: Row) =>
+    pick(
+      row,
+      Object.keys(values).filter((c) => !options.hidden?.includes(c)),
+    )
   const stored = await any.selectFrom(table).selectAll().where('slug', '=', values.slug).executeTakeFirst()
   if (!stored) {
     const row = options.timestamps
       ? { ...values, created_at: options.now, updated_at: options.now }
       : { ...values, created_at: options.now }
     const inserted = await any.insertInto(table).values(row).returning('id').executeTakeFirstOrThrow()
-    const revision = { entityKind: table, entityKey: values.slug, action: 'create' as const, before: null, after: visible(values) }
+    const revision = {
+      entityKind: table,
+      entityKey: values.slug,
+      action: 'create' as const,
+      before: null,
+      after: visible(values),
+    }
     return { id: Number(inserted.id), revision }
   }
   if (!differs(stored, values)) return { id: Number(stored.id), revision: null }
@@ -101,7 +111,9 @@ export async function syncChildren(db: Kysely<Database>, sync: ChildSync): Promi
       inserts.push(row)
       revisions.push({ entityKind: sync.table, entityKey, action: 'create', before: null, after: row })
     } else {
-      const changing = Object.fromEntries(Object.entries(row).filter(([column]) => !sync.stable?.includes(column)))
+      const changing = Object.fromEntries(
+        Object.entries(row).filter(([column]) => !sync.stable?.includes(column)),
+      )
       if (differs(existing, changing)) {
         await any.updateTable(sync.table).set(changing).where('id', '=', existing.id!).execute()
         const before = pick(existing, Object.keys(changing))
@@ -117,10 +129,19 @@ export async function syncChildren(db: Kysely<Database>, sync: ChildSync): Promi
   }
   for (const row of removed) {
     const { id: _id, ...before } = row
-    revisions.push({ entityKind: sync.table, entityKey: sync.describe(row), action: 'delete', before, after: null })
+    revisions.push({
+      entityKind: sync.table,
+      entityKey: sync.describe(row),
+      action: 'delete',
+      before,
+      after: null,
+    })
   }
   for (let i = 0; i < inserts.length; i += BATCH) {
-    await any.insertInto(sync.table).values(inserts.slice(i, i + BATCH)).execute()
+    await any
+      .insertInto(sync.table)
+      .values(inserts.slice(i, i + BATCH))
+      .execute()
   }
   return revisions
 }

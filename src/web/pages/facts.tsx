@@ -26,7 +26,17 @@ export function Citations(props: { ids: readonly number[]; cite: Cite }) {
 
 function qualifierText(fact: Fact): string {
   const q = fact.qualifiers
-  return [q.character, q.of && `of ${q.of}`, q.region, q.by, q.platform, q.cut, q.chart, q.event, q.as_of && `as of ${q.as_of}`]
+  return [
+    q.character,
+    q.of && `of ${q.of}`,
+    q.region,
+    q.by,
+    q.platform,
+    q.cut,
+    q.chart,
+    q.event,
+    q.as_of && `as of ${q.as_of}`,
+  ]
     .filter(Boolean)
     .join(', ')
 }
@@ -41,10 +51,15 @@ export function FactValue(props: { fact: Fact; cite: Cite }) {
           Sources disagree:{' '}
           {fact.conflicts.map((c) => (
             <span>
-              “{formatValue(c.value)}” <Citations ids={c.claims.map((claim) => claim.source.id)} cite={cite} />{' '}
+              “{formatValue(c.value)}”{' '}
+              <Citations ids={c.claims.map((claim) => claim.source.id)} cite={cite} />{' '}
             </span>
           ))}
-          {fact.status === 'pinned' ? '(an editor chose the value shown)' : fact.decidedBy ? `(shown: the ${fact.decidedBy === 'reliability' ? 'more reliable source' : fact.decidedBy === 'recency' ? 'more recent source' : 'value more sources give'})` : '(no source outweighs the other)'}
+          {fact.status === 'pinned'
+            ? '(an editor chose the value shown)'
+            : fact.decidedBy
+              ? `(shown: the ${fact.decidedBy === 'reliability' ? 'more reliable source' : fact.decidedBy === 'recency' ? 'more recent source' : 'value more sources give'})`
+              : '(no source outweighs the other)'}
         </div>
       )}
     </>
@@ -94,7 +109,10 @@ export function SourceList(props: { sources: readonly Source[] }) {
           {source.url && (
             <>
               {' '}
-              · <a href={source.url} rel="nofollow noopener">{new URL(source.url).hostname}</a>
+              ·{' '}
+              <a href={source.url} rel="nofollow noopener">
+                {new URL(source.url).hostname}
+              </a>
             </>
           )}
           <span class="muted"> · {source.kind}</span>

@@ -41,7 +41,9 @@ function TextSection(props: { title: string; facts: readonly Fact[]; cite: Cite;
         body
       ) : (
         <details>
-          <summary>Reveal the {props.title.toLowerCase()} (spoiler: {props.level})</summary>
+          <summary>
+            Reveal the {props.title.toLowerCase()} (spoiler: {props.level})
+          </summary>
           {body}
         </details>
       )}
@@ -61,7 +63,8 @@ export function FilmPage(props: { view: FilmView; canonical: string }) {
       </h1>
       {film.originalTitle && (
         <p>
-          Original title: <strong lang={film.originalTitle.language ?? undefined}>{film.originalTitle.text}</strong>
+          Original title:{' '}
+          <strong lang={film.originalTitle.language ?? undefined}>{film.originalTitle.text}</strong>
         </p>
       )}
       {story && (
@@ -81,7 +84,10 @@ export function FilmPage(props: { view: FilmView; canonical: string }) {
       <TextSection title="Synopsis" facts={byProperty('synopsis')} cite={cite} level="none" />
 
       <h2>Questions</h2>
-      <TrueStoryAnswer facts={byProperty('based_on_true_story').length > 0 ? facts : storyFacts} cite={cite} />
+      <TrueStoryAnswer
+        facts={byProperty('based_on_true_story').length > 0 ? facts : storyFacts}
+        cite={cite}
+      />
 
       <h2>Facts</h2>
       <FactTable facts={facts.filter((f) => !TEXT_PROPERTIES.has(f.property))} cite={cite} />

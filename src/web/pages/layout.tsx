@@ -42,7 +42,9 @@ export function Layout(props: { title: string; children: Child; canonical?: stri
           <span class="muted">every story, every retelling</span>
         </header>
         <main id="main">{props.children}</main>
-        <footer class="site muted">Every fact cites its sources; where they disagree, Retold shows both.</footer>
+        <footer class="site muted">
+          Every fact cites its sources; where they disagree, Retold shows both.
+        </footer>
       </body>
     </html>
   )

@@ -9,7 +9,13 @@ export function SourcePage(props: { view: SourceView }) {
     <Layout title={source.title}>
       <h1>{source.title}</h1>
       <p class="muted">
-        {[source.kind, source.publisher, source.author, source.updatedAt && `updated ${source.updatedAt}`, source.retrievedAt && `retrieved ${source.retrievedAt}`]
+        {[
+          source.kind,
+          source.publisher,
+          source.author,
+          source.updatedAt && `updated ${source.updatedAt}`,
+          source.retrievedAt && `retrieved ${source.retrievedAt}`,
+        ]
           .filter(Boolean)
           .join(' · ')}
       </p>
@@ -33,7 +39,13 @@ export function SourcePage(props: { view: SourceView }) {
               )
               return (
                 <tr>
-                  <td>{claim.about && <a href={`/${claim.about.kind === 'story' ? 'stories' : 'films'}/${claim.about.slug}`}>{claim.about.label}</a>}</td>
+                  <td>
+                    {claim.about && (
+                      <a href={`/${claim.about.kind === 'story' ? 'stories' : 'films'}/${claim.about.slug}`}>
+                        {claim.about.label}
+                      </a>
+                    )}
+                  </td>
                   <th scope="row">{PROPERTY_LABELS[claim.property]}</th>
                   <td>
                     {isRevealed(claim.spoiler, 'none') ? (
