@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util'
 import { formatIssue, isAppError, parseSpoilerLevel } from '../domain/index.ts'
 import { readDatasetDir } from '../importers/index.ts'
-import { loadDatasets } from '../services/index.ts'
+import { collectStats, loadDatasets } from '../services/index.ts'
 import { connect, countRows, migrateToLatest, type Storage } from '../storage/index.ts'
 import { readConfig, type Config } from './config.ts'
 import { serve } from './serve.ts'
@@ -13,6 +13,7 @@ const USAGE = `Usage: retold <command>
   serve                    migrate, load the curated data, and serve the site (PORT, default 3000)
   db migrate               bring the database schema up to date
   load [dir] [--dry-run]   check and load a curated dataset folder (default: data)
+  stats [--json]           count what is stored, and the facts whose sources disagree
   show <slug> [--json] [--spoilers]
                            print a story, film, person or source with its facts, sources and conflicts
 
@@ -95,6 +96,18 @@ async function main(argv: string[]): Promise<number> {
       if (values['dry-run']) return (await loadCommand(null, dir, out)) > 0 ? 1 : 0
       return withStorage(config, async (storage) => ((await loadCommand(storage, dir, out)) > 0 ? 1 : 0))
     }
+    case 'stats':
+      return withStorage(config, async (storage) => {
+        const stats = await collectStats(storage)
+        out(
+          values.json
+            ? JSON.stringify(stats, null, 2)
+            : Object.entries(stats)
+                .map(([name, count]) => `${name.padEnd(10)} ${count}`)
+                .join('\n'),
+        )
+        return 0
+      })
     case 'show': {
       const slug = rest[0]
       if (!slug) break

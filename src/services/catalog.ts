@@ -32,7 +32,9 @@ import {
   listScenes,
   listSourcesByIds,
   listStories,
+  countRows,
   countStories,
+  listAllClaims,
   listTitles,
   type CreditListing,
   type Storage,
@@ -326,3 +328,24 @@ export const findStoryViewOrThrow = orThrow('story', findStoryView)
 export const findFilmViewOrThrow = orThrow('film', findFilmView)
 export const findPersonViewOrThrow = orThrow('person', findPersonView)
 export const findSourceViewOrThrow = orThrow('source', findSourceView)
+
+export interface DatabaseStats {
+  stories: number
+  films: number
+  people: number
+  sources: number
+  claims: number
+  titles: number
+  credits: number
+  revisions: number
+  facts: number
+  /** Facts whose sources disagree (an editor's pin still counts: the disagreement stays visible). */
+  conflicts: number
+}
+
+/** Counts of what is stored, and how many resolved facts have sources that disagree. */
+export async function collectStats(storage: Storage): Promise<DatabaseStats> {
+  const counts = await countRows(storage.db)
+  const facts = resolveFacts(await listAllClaims(storage.db))
+  return { ...counts, facts: facts.length, conflicts: facts.filter((f) => f.conflicts.length > 0).length }
+}

@@ -87,6 +87,11 @@ export async function listClaimsAbout(
   return claims.sort((a, b) => a.id - b.id)
 }
 
+export async function listAllClaims(db: Kysely<Database>): Promise<SourcedClaim[]> {
+  const rows = await selectClaims(db).execute()
+  return rows.map((row) => rowToSourcedClaim(row as ClaimWithSourceRow))
+}
+
 export async function listClaimsBySource(db: Kysely<Database>, sourceId: number): Promise<SourcedClaim[]> {
   const rows = await selectClaims(db).where('claim.source_id', '=', sourceId).execute()
   return rows.map((row) => rowToSourcedClaim(row as ClaimWithSourceRow))
