@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -62,6 +63,33 @@ describe('retold command', () => {
       stderr: expect.stringContaining('no story, film, person or source "miracle"'),
     })
     rmSync(data, { recursive: true, force: true })
+  })
+
+  it('serves the site with `npm start`, as the README says', async () => {
+    const child = spawn('npm', ['start'], {
+      env: { ...env, PORT: '0', LOG_LEVEL: 'info' },
+      cwd: join(import.meta.dirname, '..'),
+      detached: true,
+    })
+    try {
+      let output = ''
+      child.stdout.setEncoding('utf8')
+      const port = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: string) => {
+          output += chunk
+          const match = /serving http:\/\/[^:]+:(\d+)/.exec(output)
+          if (match) resolve(match[1]!)
+        })
+        child.once('exit', () => reject(new Error(`npm start exited: ${output}`)))
+      })
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`)
+      expect(await health.json()).toEqual({ status: 'ok', database: 'sqlite' })
+      const film = await fetch(`http://127.0.0.1:${port}/films/7-kogustaki-mucize-2019`)
+      expect(await film.text()).toContain('7. Koğuştaki Mucize')
+    } finally {
+      process.kill(-child.pid!, 'SIGTERM')
+      if (child.exitCode === null) await once(child, 'exit')
+    }
   })
 
   it('exits with 2 and the usage on an unknown command', async () => {
