@@ -1,4 +1,5 @@
-import { formatValue, type Fact, type Source } from '../../domain/index.ts'
+import type { Child } from 'hono/jsx'
+import { formatValue, type Fact, type Source, type SpoilerLevel } from '../../domain/index.ts'
 import { PROPERTY_LABELS } from '../labels.ts'
 
 /** Numbers the sources of a page: [n] links to the n-th entry of the page's source list. */
@@ -66,6 +67,19 @@ export function FactValue(props: { fact: Fact; cite: Cite }) {
   )
 }
 
+/** Content above the default spoiler level stays behind a reveal that works without JavaScript. */
+export function Spoiler(props: { level: SpoilerLevel; label?: string; children: Child }) {
+  if (props.level === 'none') return <>{props.children}</>
+  return (
+    <details>
+      <summary>
+        {props.label ?? 'Reveal'} (spoiler: {props.level})
+      </summary>
+      {props.children}
+    </details>
+  )
+}
+
 /** A table of facts; those above the spoiler level stay behind a reveal that works without JavaScript. */
 export function FactTable(props: { facts: readonly Fact[]; cite: Cite }) {
   return (
@@ -79,14 +93,9 @@ export function FactTable(props: { facts: readonly Fact[]; cite: Cite }) {
               <tr>
                 <th scope="row">{label}</th>
                 <td>
-                  {fact.spoiler === 'none' ? (
+                  <Spoiler level={fact.spoiler}>
                     <FactValue fact={fact} cite={props.cite} />
-                  ) : (
-                    <details>
-                      <summary>Reveal (spoiler: {fact.spoiler})</summary>
-                      <FactValue fact={fact} cite={props.cite} />
-                    </details>
-                  )}
+                  </Spoiler>
                 </td>
               </tr>
             )

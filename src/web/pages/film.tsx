@@ -1,7 +1,7 @@
-import { isRevealed, type Fact, type SpoilerLevel } from '../../domain/index.ts'
+import type { Fact, SpoilerLevel } from '../../domain/index.ts'
 import type { FilmView } from '../../services/index.ts'
 import { RELATION_LABELS } from '../labels.ts'
-import { Citations, citationsFor, FactTable, FactValue, SourceList, type Cite } from './facts.tsx'
+import { Citations, citationsFor, FactTable, FactValue, SourceList, Spoiler, type Cite } from './facts.tsx'
 import { Layout } from './layout.tsx'
 
 const TEXT_PROPERTIES = new Set(['synopsis', 'plot', 'ending'])
@@ -37,16 +37,9 @@ function TextSection(props: { title: string; facts: readonly Fact[]; cite: Cite;
   return (
     <section>
       <h2>{props.title}</h2>
-      {isRevealed(props.level, 'none') ? (
-        body
-      ) : (
-        <details>
-          <summary>
-            Reveal the {props.title.toLowerCase()} (spoiler: {props.level})
-          </summary>
-          {body}
-        </details>
-      )}
+      <Spoiler level={props.level} label={`Reveal the ${props.title.toLowerCase()}`}>
+        {body}
+      </Spoiler>
     </section>
   )
 }
@@ -145,21 +138,14 @@ export function FilmPage(props: { view: FilmView; canonical: string }) {
       {scenes.length > 0 && (
         <section>
           <h2>Scenes</h2>
-          {scenes.map((scene) =>
-            scene.spoiler === 'none' ? (
+          {scenes.map((scene) => (
+            <Spoiler level={scene.spoiler} label="A scene">
               <p>
-                <strong>{scene.title}</strong>: {scene.description}
+                <strong>{scene.title}</strong>: {scene.description}{' '}
+                {scene.sourceId !== null && <Citations ids={[scene.sourceId]} cite={cite} />}
               </p>
-            ) : (
-              <details>
-                <summary>A scene (spoiler: {scene.spoiler})</summary>
-                <p>
-                  <strong>{scene.title}</strong>: {scene.description}{' '}
-                  {scene.sourceId !== null && <Citations ids={[scene.sourceId]} cite={cite} />}
-                </p>
-              </details>
-            ),
-          )}
+            </Spoiler>
+          ))}
         </section>
       )}
 

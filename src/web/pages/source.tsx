@@ -1,6 +1,7 @@
-import { formatValue, isRevealed } from '../../domain/index.ts'
+import { formatValue } from '../../domain/index.ts'
 import type { SourceView } from '../../services/index.ts'
 import { PROPERTY_LABELS } from '../labels.ts'
+import { Spoiler } from './facts.tsx'
 import { Layout } from './layout.tsx'
 
 export function SourcePage(props: { view: SourceView }) {
@@ -48,14 +49,7 @@ export function SourcePage(props: { view: SourceView }) {
                   </td>
                   <th scope="row">{PROPERTY_LABELS[claim.property]}</th>
                   <td>
-                    {isRevealed(claim.spoiler, 'none') ? (
-                      body
-                    ) : (
-                      <details>
-                        <summary>Reveal (spoiler: {claim.spoiler})</summary>
-                        {body}
-                      </details>
-                    )}
+                    <Spoiler level={claim.spoiler}>{body}</Spoiler>
                   </td>
                 </tr>
               )
