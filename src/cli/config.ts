@@ -11,6 +11,7 @@ const ENVIRONMENT = z.object({
     .or(z.literal('').transform(() => undefined)),
   RETOLD_DATABASE_FILE: z.string().min(1).default('var/retold.db'),
   RETOLD_DATA_DIR: z.string().min(1).default('data'),
+  RETOLD_POSTER_DIR: z.string().min(1).default('data/posters'),
   RETOLD_PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
@@ -22,6 +23,8 @@ export interface Config {
   databaseUrl: string | undefined
   databaseFile: string
   dataDir: string
+  /** Posters named after film slugs; a film without one gets a generated placeholder. */
+  posterDir: string
   /** The site's address as readers see it, for canonical links; defaults to http://host:port. */
   publicUrl: string
   logLevel: z.infer<typeof ENVIRONMENT>['LOG_LEVEL']
@@ -41,6 +44,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Readonly<Config> {
     databaseUrl: e.DATABASE_URL,
     databaseFile: e.RETOLD_DATABASE_FILE === ':memory:' ? ':memory:' : resolve(e.RETOLD_DATABASE_FILE),
     dataDir: resolve(e.RETOLD_DATA_DIR),
+    posterDir: resolve(e.RETOLD_POSTER_DIR),
     publicUrl: (e.RETOLD_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
   })

@@ -91,6 +91,7 @@ export interface FilmInput {
   relation: FilmRelation
   of: string | null
   ids: ExternalIds
+  source: string
   titles: TitleInput[]
   claims: ClaimInput[]
   credits: CreditInput[]

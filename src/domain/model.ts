@@ -109,6 +109,8 @@ export interface Film {
   relatedFilmId: number | null
   year: number | null
   ids: ExternalIds
+  /** The source for the film's existence and its relation to the story. */
+  sourceId: number | null
 }
 
 export interface Title {

@@ -33,10 +33,13 @@ import {
   listSourcesByIds,
   listStories,
   countRows,
+  countSlugs,
   countStories,
   listAllClaims,
+  listSlugs,
   listTitles,
   type CreditListing,
+  type SluggedTable,
   type Storage,
 } from '../storage/index.ts'
 
@@ -54,6 +57,7 @@ export interface FilmSummary {
   originalTitle: Title | null
   titles: Title[]
   relatedFilm: { slug: string; title: string } | null
+  sourceId: number | null
 }
 
 export interface StorySummary {
@@ -88,6 +92,8 @@ export interface StoryView {
 
 export interface FilmView {
   film: FilmSummary
+  /** The story's characters, to name the `character` and `of` qualifiers of facts. */
+  characters: Character[]
   story: { slug: string; title: string; facts: Fact[] } | null
   facts: Fact[]
   credits: CreditListing[]
@@ -109,15 +115,37 @@ export interface SourceView {
   claims: Array<SourcedClaim & { about: { kind: string; slug: string; label: string } | null }>
 }
 
-/** The English title a reader of this site sees first, else the original one. */
-function displayTitle(titles: readonly Title[]): string {
+const TITLE_KIND_ORDER = ['original', 'official', 'alternative', 'literal', 'romanization', 'working']
+
+/**
+ * Titles in the order a reader of `language` wants them: the original first, then those in the
+ * reader's language, then romanizations and the rest.
+ */
+export function orderTitles(titles: readonly Title[], language: string): Title[] {
+  const rank = (t: Title) =>
+    t.kind === 'original'
+      ? 0
+      : t.language === language && t.kind !== 'romanization'
+        ? 1
+        : t.kind === 'romanization'
+          ? 2
+          : 3
+  return [...titles].sort(
+    (a, b) => rank(a) - rank(b) || TITLE_KIND_ORDER.indexOf(a.kind) - TITLE_KIND_ORDER.indexOf(b.kind),
+  )
+}
+
+/** The title a reader of `language` sees first: one in their language, else English, else the original. */
+export function pickTitle(titles: readonly Title[], language = 'en'): string {
+  const inLanguage = (lang: string) =>
+    titles.find((t) => t.language === lang && (t.kind === 'official' || t.kind === 'original')) ??
+    titles.find((t) => t.language === lang && t.kind !== 'romanization' && t.kind !== 'working')
   const pick =
-    titles.find((t) => t.language === 'en' && t.kind === 'official') ??
-    titles.find((t) => t.language === 'en') ??
-    titles.find((t) => t.kind === 'original') ??
-    titles[0]
+    inLanguage(language) ?? inLanguage('en') ?? titles.find((t) => t.kind === 'original') ?? titles[0]
   return pick?.text ?? '(untitled)'
 }
+
+const displayTitle = (titles: readonly Title[]) => pickTitle(titles)
 
 async function summarizeFilms(storage: Storage, films: readonly Film[]): Promise<FilmSummary[]> {
   const relatedIds = films.flatMap((f) => (f.relatedFilmId === null ? [] : [f.relatedFilmId]))
@@ -142,6 +170,7 @@ async function summarizeFilms(storage: Storage, films: readonly Film[]): Promise
       originalTitle: own.find((t) => t.kind === 'original') ?? null,
       titles: own,
       relatedFilm: target ? { slug: target.slug, title: displayTitle(titlesOf(target.id)) } : null,
+      sourceId: film.sourceId,
     }
   })
 }
@@ -244,6 +273,7 @@ export async function findFilmView(storage: Storage, slug: string): Promise<Film
   const summary = summaries.find((s) => s.slug === film.slug)!
   return {
     film: summary,
+    characters: story ? await listCharacters(storage.db, story.id) : [],
     story: story ? { slug: story.slug, title: story.title, facts: storyFacts } : null,
     facts: filmFacts,
     credits,
@@ -253,6 +283,7 @@ export async function findFilmView(storage: Storage, slug: string): Promise<Film
       storage,
       [...filmFacts, ...storyFacts],
       [
+        summary.sourceId,
         ...summary.titles.map((t) => t.sourceId),
         ...credits.map((c) => c.sourceId),
         ...scenes.map((s) => s.sourceId),
@@ -348,4 +379,15 @@ export async function collectStats(storage: Storage): Promise<DatabaseStats> {
   const counts = await countRows(storage.db)
   const facts = resolveFacts(await listAllClaims(storage.db))
   return { ...counts, facts: facts.length, conflicts: facts.filter((f) => f.conflicts.length > 0).length }
+}
+
+export type ListedKind = SluggedTable
+
+/** A page of slugs and the total, for sitemaps and the API's listings. */
+export async function listSlugPage(
+  storage: Storage,
+  kind: ListedKind,
+  page: { limit: number; offset: number },
+): Promise<{ total: number; items: string[] }> {
+  return { total: await countSlugs(storage.db, kind), items: await listSlugs(storage.db, kind, page) }
 }

@@ -2,12 +2,14 @@ import type { Kysely } from 'kysely'
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration'
 import type { DialectName, Storage } from './connect.ts'
 import * as createKnowledgeModel from './migrations/2026_11_21_1200_create_knowledge_model.ts'
+import * as addFilmSource from './migrations/2026_11_21_1300_add_film_source.ts'
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> }
 
 // Listed here rather than read from a folder, so that the order is explicit and bundling cannot lose one.
 const MIGRATIONS: Record<string, MigrationModule> = {
   '2026_11_21_1200_create_knowledge_model': createKnowledgeModel,
+  '2026_11_21_1300_add_film_source': addFilmSource,
 }
 
 /** Brings the schema up to date; returns the names of the migrations it ran. */

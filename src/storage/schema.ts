@@ -27,6 +27,7 @@ export interface FilmTable {
   imdb_id: string | null
   wikidata_id: string | null
   tmdb_id: string | null
+  source_id: number | null
   curated_file: string | null
   created_at: string
   updated_at: string

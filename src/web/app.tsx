@@ -1,22 +1,42 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type Context } from 'hono'
-import { isAppError, type ErrorCode } from '../domain/index.ts'
+import { setCookie } from 'hono/cookie'
+import { etag } from 'hono/etag'
+import type { Child } from 'hono/jsx'
+import countries from 'i18n-iso-countries'
+import { AppError, isAppError, type ErrorCode } from '../domain/index.ts'
 import {
+  answerQuestions,
   findFilmViewOrThrow,
   findPersonViewOrThrow,
   findSourceViewOrThrow,
   findStoryViewOrThrow,
   isDatabaseReachable,
+  listSlugPage,
   listStorySummaries,
   type Storage,
 } from '../services/index.ts'
-import { createApi } from './api.ts'
+import { createApi, OPENAPI } from './api.ts'
 import { errorBody, STATUS_OF } from './errors.ts'
+import { createUi, UiContext, type Ui } from './i18n/ui.ts'
+import { ComparePage } from './pages/compare.tsx'
 import { ErrorPage } from './pages/error.tsx'
 import { FilmPage } from './pages/film.tsx'
 import { HomePage } from './pages/home.tsx'
 import { PersonPage } from './pages/person.tsx'
+import { PreferencesPage } from './pages/preferences.tsx'
 import { SourcePage } from './pages/source.tsx'
 import { StoryPage } from './pages/story.tsx'
+import {
+  detectReader,
+  isLanguageCode,
+  isRegionCode,
+  LANGUAGE_COOKIE,
+  READER_LANGUAGES,
+  REGION_COOKIE,
+} from './reader.ts'
+import { movieJsonLd } from './seo.ts'
 
 export interface Logger {
   error(details: object, message: string): void
@@ -24,19 +44,62 @@ export interface Logger {
 
 export interface AppDeps {
   storage: Storage
+  /** The site's address as readers see it, for canonical links, sitemaps and feeds. */
   publicUrl: string
   logger: Logger
+  /** A folder of posters named after film slugs (`7-kogustaki-mucize-2019.jpg`); optional. */
+  posterDir?: string | undefined
 }
 
-export function createApp({ storage, publicUrl, logger }: AppDeps) {
-  const app = new Hono()
+type Env = { Variables: { ui: Ui } }
 
-  const fail = (c: Context, code: ErrorCode, message: string) => {
+const POSTER = /^([a-z0-9-]+)\.(jpe?g|png|webp|avif)$/
+const SITEMAP_PAGE = 50_000 // the sitemap protocol's limit of URLs per file
+const YEAR = 60 * 60 * 24 * 365
+
+function findPosters(dir: string | undefined): Map<string, string> {
+  if (!dir || !existsSync(dir)) return new Map()
+  return new Map(
+    readdirSync(dir).flatMap((name) => {
+      const match = POSTER.exec(name)
+      return match ? [[match[1]!, `/posters/${name}`] as const] : []
+    }),
+  )
+}
+
+/** A local path to return to: never another site ("//evil.example") or a scheme. */
+function safeBack(value: string | undefined): string {
+  return value && /^\/(?!\/)[^\s\\]*$/.test(value) ? value : '/'
+}
+
+function xml(c: Context, body: string) {
+  return c.body(`<?xml version="1.0" encoding="UTF-8"?>\n${body}`, 200, {
+    'Content-Type': 'application/xml; charset=utf-8',
+  })
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&'"]/g, (ch) => `&#${ch.charCodeAt(0)};`)
+}
+
+export function createApp({ storage, publicUrl, logger, posterDir }: AppDeps) {
+  const app = new Hono<Env>()
+  const posters = findPosters(posterDir)
+  const regions = Object.keys(countries.getAlpha2Codes())
+
+  const render = (c: Context<Env>, page: Child, status: 200 | 404 | 400 | 409 | 500 | 503 = 200) =>
+    c.html(<UiContext.Provider value={c.get('ui')}>{page}</UiContext.Provider>, status)
+
+  const fail = (c: Context<Env>, code: ErrorCode, message: string) => {
     const status = STATUS_OF[code]
     if (c.req.path.startsWith('/api/')) return c.json(errorBody(code, message), status)
-    return c.html(<ErrorPage status={status} message={message} />, status)
+    return render(c, <ErrorPage status={status} message={message} />, status as 404)
   }
 
+  app.use(async (c, next) => {
+    c.set('ui', createUi(detectReader(c)))
+    await next()
+  })
   app.onError((error, c) => {
     if (isAppError(error)) return fail(c, error.code, error.message)
     logger.error({ err: error, path: c.req.path }, 'request failed')
@@ -44,33 +107,150 @@ export function createApp({ storage, publicUrl, logger }: AppDeps) {
   })
   app.notFound((c) => fail(c, 'NotFound', `Nothing is at ${c.req.path}.`))
 
-  app.get('/healthz', async (c) =>
-    (await isDatabaseReachable(storage))
-      ? c.json({ status: 'ok', database: storage.dialect })
-      : c.json({ status: 'unavailable', database: storage.dialect }, 503),
-  )
+  // Pages and API answers are revalidated cheaply: an ETag of the body, and a short shared lifetime.
+  app.use(etag({ weak: true }))
+  app.use(async (c, next) => {
+    await next()
+    if (c.req.method === 'GET' && c.res.status === 200 && !c.res.headers.has('Cache-Control')) {
+      c.header('Cache-Control', 'public, max-age=60, stale-while-revalidate=600')
+      if (!c.req.path.startsWith('/api/')) c.header('Vary', 'Accept-Language, Cookie')
+    }
+  })
 
+  app.get('/healthz', async (c) => {
+    c.header('Cache-Control', 'no-store')
+    return (await isDatabaseReachable(storage))
+      ? c.json({ status: 'ok', database: storage.dialect })
+      : c.json({ status: 'unavailable', database: storage.dialect }, 503)
+  })
+
+  app.get('/api/openapi.json', (c) => c.json(OPENAPI))
   app.route('/api/v1', createApi(storage))
 
   app.get('/', async (c) => {
     const { items } = await listStorySummaries(storage, { limit: 100, offset: 0 })
-    return c.html(<HomePage stories={items} />)
+    return render(c, <HomePage stories={items} url={`${publicUrl}/`} />)
   })
-  app.get('/stories/:slug', async (c) =>
-    c.html(<StoryPage view={await findStoryViewOrThrow(storage, c.req.param('slug'))} />),
-  )
-  app.get('/films/:slug', async (c) => {
+  app.get('/stories/:slug', async (c) => {
     const slug = c.req.param('slug')
-    return c.html(
-      <FilmPage view={await findFilmViewOrThrow(storage, slug)} canonical={`${publicUrl}/films/${slug}`} />,
+    return render(
+      c,
+      <StoryPage view={await findStoryViewOrThrow(storage, slug)} url={`${publicUrl}/stories/${slug}`} />,
     )
   })
-  app.get('/people/:slug', async (c) =>
-    c.html(<PersonPage view={await findPersonViewOrThrow(storage, c.req.param('slug'))} />),
+  app.get('/stories/:slug/compare', async (c) => {
+    const slug = c.req.param('slug')
+    const view = await findStoryViewOrThrow(storage, slug)
+    const wanted = (c.req.queries('films') ?? []).flatMap((value) => value.split(',')).filter(Boolean)
+    const unknown = wanted.filter((film) => !view.versions.some((v) => v.slug === film))
+    if (unknown.length > 0)
+      throw new AppError('Invalid', `Not a version of ${view.story.title}: ${unknown.join(', ')}.`)
+    const chosen = view.versions.filter((v) => wanted.includes(v.slug))
+    const url = `${publicUrl}/stories/${slug}/compare?films=${chosen.map((v) => v.slug).join(',')}`
+    return render(c, <ComparePage view={view} chosen={chosen} url={url} />)
+  })
+  app.get('/films/:slug', async (c) => {
+    const slug = c.req.param('slug')
+    const view = await findFilmViewOrThrow(storage, slug)
+    const url = `${publicUrl}/films/${slug}`
+    const poster = posters.get(slug) ?? null
+    const image = poster && `${publicUrl}${poster}`
+    const answers = answerQuestions(view, c.get('ui').reader.region)
+    return render(
+      c,
+      <FilmPage
+        view={view}
+        answers={answers}
+        url={url}
+        poster={poster}
+        jsonLd={movieJsonLd(view, url, image)}
+      />,
+    )
+  })
+  app.get('/people/:slug', async (c) => {
+    const slug = c.req.param('slug')
+    return render(
+      c,
+      <PersonPage view={await findPersonViewOrThrow(storage, slug)} url={`${publicUrl}/people/${slug}`} />,
+    )
+  })
+  app.get('/sources/:slug', async (c) => {
+    const slug = c.req.param('slug')
+    return render(
+      c,
+      <SourcePage view={await findSourceViewOrThrow(storage, slug)} url={`${publicUrl}/sources/${slug}`} />,
+    )
+  })
+
+  app.get('/preferences', (c) => {
+    const { language, region, back } = c.req.query()
+    if (language === undefined && region === undefined) {
+      c.header('Cache-Control', 'private, no-store')
+      return render(
+        c,
+        <PreferencesPage
+          languages={READER_LANGUAGES}
+          regions={regions}
+          back={safeBack(back ?? c.req.header('referer')?.replace(/^https?:\/\/[^/]+/, ''))}
+        />,
+      )
+    }
+    if (language !== undefined && !isLanguageCode(language))
+      throw new AppError('Invalid', 'language is an ISO 639 code such as en or tr')
+    if (region !== undefined && region !== 'XWW' && !(isRegionCode(region) && regions.includes(region))) {
+      throw new AppError('Invalid', 'region is an ISO 3166 country code such as TR, or XWW for worldwide')
+    }
+    const cookie = {
+      path: '/',
+      maxAge: YEAR,
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: publicUrl.startsWith('https:'),
+    } as const
+    if (language) setCookie(c, LANGUAGE_COOKIE, language, cookie)
+    if (region) setCookie(c, REGION_COOKIE, region, cookie)
+    c.header('Cache-Control', 'no-store')
+    return c.redirect(safeBack(back), 303)
+  })
+
+  app.get('/robots.txt', (c) =>
+    c.text(
+      `User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /preferences\n\nSitemap: ${publicUrl}/sitemap.xml\n`,
+    ),
   )
-  app.get('/sources/:slug', async (c) =>
-    c.html(<SourcePage view={await findSourceViewOrThrow(storage, c.req.param('slug'))} />),
-  )
+  app.get('/sitemap.xml', async (c) => {
+    const files: string[] = []
+    for (const kind of ['story', 'film', 'person'] as const) {
+      const { total } = await listSlugPage(storage, kind, { limit: 1, offset: 0 })
+      for (let page = 1; (page - 1) * SITEMAP_PAGE < total; page++)
+        files.push(`${publicUrl}/sitemaps/${kind}-${page}.xml`)
+    }
+    const entries = files.map((loc) => `  <sitemap><loc>${escapeXml(loc)}</loc></sitemap>`).join('\n')
+    return xml(
+      c,
+      `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries}\n</sitemapindex>\n`,
+    )
+  })
+  app.get('/sitemaps/:file{(story|film|person)-[0-9]+\\.xml}', async (c) => {
+    const [, kind, page] = /^(story|film|person)-(\d+)\.xml$/.exec(c.req.param('file'))!
+    const path = { story: 'stories', film: 'films', person: 'people' }[kind as 'story' | 'film' | 'person']
+    const { items } = await listSlugPage(storage, kind as 'story', {
+      limit: SITEMAP_PAGE,
+      offset: (Number(page) - 1) * SITEMAP_PAGE,
+    })
+    if (items.length === 0) throw new AppError('NotFound', `No sitemap ${c.req.param('file')}.`)
+    const entries = items
+      .map((slug) => `  <url><loc>${escapeXml(`${publicUrl}/${path}/${slug}`)}</loc></url>`)
+      .join('\n')
+    return xml(c, `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries}\n</urlset>\n`)
+  })
+
+  if (posterDir) {
+    app.use(
+      '/posters/*',
+      serveStatic({ root: posterDir, rewriteRequestPath: (path) => path.replace(/^\/posters/, '') }),
+    )
+  }
 
   return app
 }

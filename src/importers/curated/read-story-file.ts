@@ -254,6 +254,7 @@ export function readStoryFile(file: string, text: string, readSourceText: ReadSo
       relation: film.relation,
       of: film.of ?? null,
       ids: film.ids,
+      source: checkSource([...base, 'source'], film.source, undefined),
       titles: film.titles.map((title, j) => ({
         text: title.text,
         language: title.language ?? null,

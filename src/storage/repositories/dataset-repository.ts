@@ -226,6 +226,7 @@ export async function storeStoryDataset(
         imdb_id: film.ids.imdb ?? null,
         wikidata_id: film.ids.wikidata ?? null,
         tmdb_id: film.ids.tmdb ?? null,
+        source_id: sourceId(film.source),
         curated_file: file,
       },
       { now, timestamps: true },

@@ -27,6 +27,7 @@ export function rowToFilm(row: FilmRow): Film {
       ...(row.wikidata_id ? { wikidata: row.wikidata_id } : {}),
       ...(row.tmdb_id ? { tmdb: row.tmdb_id } : {}),
     },
+    sourceId: row.source_id,
   }
 }
 

@@ -1,12 +1,15 @@
+import { useUi } from '../i18n/ui.ts'
 import { Layout } from './layout.tsx'
 
 export function ErrorPage(props: { status: number; message: string }) {
+  const { t } = useUi()
+  const title = props.status === 404 ? t('error.not-found') : t('error.server')
   return (
-    <Layout title={props.status === 404 ? 'Not found' : 'Something went wrong'}>
-      <h1>{props.status === 404 ? 'Not found' : 'Something went wrong'}</h1>
+    <Layout title={title}>
+      <h1>{title}</h1>
       <p>{props.message}</p>
       <p>
-        <a href="/">Back to all stories</a>
+        <a href="/">{t('error.back')}</a>
       </p>
     </Layout>
   )

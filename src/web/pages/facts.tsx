@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx'
-import { formatValue, type Fact, type Source, type SpoilerLevel } from '../../domain/index.ts'
-import { PROPERTY_LABELS } from '../labels.ts'
+import type { Fact, Source, SpoilerLevel } from '../../domain/index.ts'
+import { useUi } from '../i18n/ui.ts'
 
 /** Numbers the sources of a page: [n] links to the n-th entry of the page's source list. */
 export type Cite = (sourceId: number) => number
@@ -10,13 +10,16 @@ export function citationsFor(sources: readonly Source[]): Cite {
   return (id) => numbers.get(id) ?? 0
 }
 
-export function Citations(props: { ids: readonly number[]; cite: Cite }) {
-  const numbers = [...new Set(props.ids.map(props.cite))].sort((a, b) => a - b)
+export function Citations(props: { ids: ReadonlyArray<number | null>; cite: Cite }) {
+  const { t } = useUi()
+  const numbers = [...new Set(props.ids.flatMap((id) => (id === null ? [] : [props.cite(id)])))].sort(
+    (a, b) => a - b,
+  )
   return (
     <>
       {numbers.map((n) => (
-        <sup>
-          <a href={`#source-${n}`} aria-label={`source ${n}`}>
+        <sup class="cite">
+          <a href={`#source-${n}`} aria-label={t('source.cite', { n })}>
             [{n}]
           </a>
         </sup>
@@ -25,108 +28,150 @@ export function Citations(props: { ids: readonly number[]; cite: Cite }) {
   )
 }
 
-function qualifierText(fact: Fact): string {
-  const q = fact.qualifiers
-  return [
-    q.character,
-    q.of && `of ${q.of}`,
-    q.region,
-    q.by,
-    q.platform,
-    q.cut,
-    q.chart,
-    q.event,
-    q.as_of && `as of ${q.as_of}`,
-  ]
-    .filter(Boolean)
-    .join(', ')
-}
-
-export function FactValue(props: { fact: Fact; cite: Cite }) {
-  const { fact, cite } = props
-  return (
-    <>
-      {formatValue(fact.value)} <Citations ids={fact.claims.map((c) => c.source.id)} cite={cite} />
-      {fact.conflicts.length > 0 && (
-        <div class="conflict" role="note">
-          Sources disagree:{' '}
-          {fact.conflicts.map((c) => (
-            <span>
-              “{formatValue(c.value)}”{' '}
-              <Citations ids={c.claims.map((claim) => claim.source.id)} cite={cite} />{' '}
-            </span>
-          ))}
-          {fact.status === 'pinned'
-            ? '(an editor chose the value shown)'
-            : fact.decidedBy
-              ? `(shown: the ${fact.decidedBy === 'reliability' ? 'more reliable source' : fact.decidedBy === 'recency' ? 'more recent source' : 'value more sources give'})`
-              : '(no source outweighs the other)'}
-        </div>
-      )}
-    </>
-  )
+export function factSources(fact: Fact): number[] {
+  return fact.claims.map((c) => c.source.id)
 }
 
 /** Content above the default spoiler level stays behind a reveal that works without JavaScript. */
 export function Spoiler(props: { level: SpoilerLevel; label?: string; children: Child }) {
+  const ui = useUi()
   if (props.level === 'none') return <>{props.children}</>
   return (
-    <details>
+    <details class="spoiler">
       <summary>
-        {props.label ?? 'Reveal'} (spoiler: {props.level})
+        {props.label ?? ui.t('spoiler.reveal')} {ui.t('spoiler.level', { level: ui.spoiler(props.level) })}
       </summary>
       {props.children}
     </details>
   )
 }
 
-/** A table of facts; those above the spoiler level stay behind a reveal that works without JavaScript. */
-export function FactTable(props: { facts: readonly Fact[]; cite: Cite }) {
+/** Names for the character slugs that qualify facts ("father" → "The father"). */
+export type CharacterNames = ReadonlyMap<string, string>
+
+function Qualifiers(props: { fact: Fact; characters?: CharacterNames | undefined }) {
+  const ui = useUi()
+  const q = props.fact.qualifiers
+  const name = (slug: string | undefined) => slug && (props.characters?.get(slug) ?? slug)
+  const parts = [
+    name(q.character),
+    q.of && `→ ${name(q.of)}`,
+    q.region && ui.country(q.region),
+    q.by,
+    q.platform,
+    q.cut,
+    q.chart,
+    q.event,
+    q.as_of && ui.t('fact.as-of', { date: ui.date(q.as_of) }),
+  ].filter(Boolean)
+  return parts.length > 0 ? <span class="muted"> ({parts.join(', ')})</span> : null
+}
+
+export function FactValue(props: { fact: Fact; cite: Cite; qualifiers?: boolean; compact?: boolean }) {
+  const ui = useUi()
+  const { fact, cite } = props
+  const decided = fact.decidedBy ? ui.t(`conflict.${fact.decidedBy}`) : ui.t('conflict.undecided')
   return (
-    <div class="scroll">
-      <table>
-        <tbody>
-          {props.facts.map((fact) => {
-            const qualifiers = qualifierText(fact)
-            const label = `${PROPERTY_LABELS[fact.property]}${qualifiers ? ` (${qualifiers})` : ''}`
-            return (
-              <tr>
-                <th scope="row">{label}</th>
-                <td>
-                  <Spoiler level={fact.spoiler}>
-                    <FactValue fact={fact} cite={props.cite} />
-                  </Spoiler>
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
-    </div>
+    <>
+      {displayValue(fact, ui)}
+      {props.qualifiers && <Qualifiers fact={fact} />} <Citations ids={factSources(fact)} cite={cite} />
+      {fact.conflicts.length > 0 && props.compact && <span class="disputed"> {ui.t('conflict.short')}</span>}
+      {fact.conflicts.length > 0 && !props.compact && (
+        <div class="conflict" role="note">
+          {ui.t('conflict.intro')}{' '}
+          {fact.conflicts.map((c) => (
+            <span>
+              “{ui.value(c.value)}”{' '}
+              <Citations ids={c.claims.map((claim) => claim.source.id)} cite={cite} />{' '}
+            </span>
+          ))}
+          {decided}
+        </div>
+      )}
+    </>
+  )
+}
+
+/** A fact's value in words: country and language codes become names. */
+export function displayValue(fact: Fact, ui: ReturnType<typeof useUi>): string {
+  const value = fact.value
+  if (typeof value === 'string') {
+    if (fact.property === 'country' || fact.property === 'remade_in') return ui.country(value)
+    if (['language', 'audio_language', 'subtitle_language'].includes(fact.property))
+      return ui.languageName(value)
+    if (fact.property === 'release_date') return ui.date(value)
+  }
+  if (fact.property === 'runtime_minutes' && typeof value === 'number')
+    return ui.t('fact.minutes', { minutes: value })
+  if (fact.property === 'year') return String(value)
+  return ui.value(value)
+}
+
+/** A table of facts, each labelled with its property and qualifiers; spoilers stay behind a reveal. */
+export function FactTable(props: { facts: readonly Fact[]; cite: Cite; characters?: CharacterNames }) {
+  const ui = useUi()
+  return (
+    <table class="facts">
+      <tbody>
+        {props.facts.map((fact) => (
+          <tr>
+            <th scope="row">
+              {ui.t(`property.${fact.property}`)}
+              <Qualifiers fact={fact} characters={props.characters} />
+            </th>
+            <td>
+              <Spoiler level={fact.spoiler}>
+                <FactValue fact={fact} cite={props.cite} />
+              </Spoiler>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   )
 }
 
 export function SourceList(props: { sources: readonly Source[] }) {
+  const ui = useUi()
   return (
     <ol class="sources">
       {props.sources.map((source, i) => (
         <li id={`source-${i + 1}`}>
           <a href={`/sources/${source.slug}`}>{source.title}</a>
-          {source.publisher && <span class="muted"> · {source.publisher}</span>}
-          {source.author && <span class="muted"> · {source.author}</span>}
-          {source.updatedAt && <span class="muted"> · updated {source.updatedAt}</span>}
+          <span class="muted">
+            {[
+              source.publisher,
+              source.author,
+              source.updatedAt && ui.t('source.updated', { date: ui.date(source.updatedAt) }),
+              ui.t(`source.kind.${source.kind}`),
+            ]
+              .filter(Boolean)
+              .map((part) => ` · ${part}`)}
+          </span>
           {source.url && (
             <>
-              {' '}
-              ·{' '}
+              {' · '}
               <a href={source.url} rel="nofollow noopener">
                 {new URL(source.url).hostname}
               </a>
             </>
           )}
-          <span class="muted"> · {source.kind}</span>
         </li>
       ))}
     </ol>
   )
+}
+
+/** A horizontally scrollable region that keyboard users can focus and scroll. */
+export function Scroll(props: { label: string; children: Child }) {
+  return (
+    <div class="scroll" role="region" aria-label={props.label} tabindex={0}>
+      {props.children}
+    </div>
+  )
+}
+
+/** A translated text whose placeholders ("{film}") are filled with markup rather than plain text. */
+export function Rich(props: { text: string; parts: Record<string, Child> }) {
+  return <>{props.text.split(/(\{\w+\})/).map((piece) => props.parts[piece.slice(1, -1)] ?? piece)}</>
 }

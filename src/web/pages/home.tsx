@@ -1,14 +1,13 @@
 import type { StorySummary } from '../../services/index.ts'
+import { useUi } from '../i18n/ui.ts'
 import { Layout } from './layout.tsx'
 
-export function HomePage(props: { stories: StorySummary[] }) {
+export function HomePage(props: { stories: StorySummary[]; url: string }) {
+  const { t } = useUi()
   return (
-    <Layout title="Stories retold across countries">
-      <h1>Stories retold across countries</h1>
-      <p class="muted">
-        Each story below was made into films in more than one country. Open one to see every version side by
-        side.
-      </p>
+    <Layout title={t('home.title')} description={t('home.lead')} canonical={props.url}>
+      <h1>{t('home.title')}</h1>
+      <p class="lead">{t('home.lead')}</p>
       <ul class="cards">
         {props.stories.map((story) => {
           const years =
@@ -19,7 +18,8 @@ export function HomePage(props: { stories: StorySummary[] }) {
                 <a href={`/stories/${story.slug}`}>{story.title}</a>
               </h2>
               <p class="muted">
-                {story.versions} versions {years && `· ${years}`}
+                {t('home.versions', { count: story.versions })}
+                {years && ` · ${years}`}
               </p>
               <p>{story.summary}</p>
             </li>

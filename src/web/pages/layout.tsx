@@ -1,49 +1,106 @@
 import type { Child } from 'hono/jsx'
+import { useUi } from '../i18n/ui.ts'
+import { TIMELINE_STYLE } from './timeline.tsx'
+import { WORLD_MAP_STYLE } from './world-map.tsx'
 
 const STYLE = `
-:root { color-scheme: light dark; --fg: #1b1b1f; --bg: #fdfcfa; --muted: #5f5f6b; --line: #e2dfd8; --accent: #a1322a; --warn: #fff4d6; }
-@media (prefers-color-scheme: dark) { :root { --fg: #ecebe8; --bg: #16161a; --muted: #a5a4ad; --line: #34333a; --accent: #f08a7e; --warn: #3a3220; } }
+:root { color-scheme: light dark; --fg: #1b1b1f; --bg: #fdfcfa; --muted: #595966; --line: #e2dfd8; --accent: #9c2f27; --accent-bg: #f6e9e4; --warn: #fff1c9; --card: #ffffff; }
+@media (prefers-color-scheme: dark) { :root { --fg: #ecebe8; --bg: #141417; --muted: #b0afb8; --line: #34333a; --accent: #f2998f; --accent-bg: #3a2320; --warn: #3d3420; --card: #1c1c21; } }
 * { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.55 system-ui, sans-serif; color: var(--fg); background: var(--bg); }
-a { color: var(--accent); }
-a:focus-visible, summary:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-header.site, main, footer.site { max-width: 72rem; margin: 0 auto; padding: 1rem; }
-header.site { display: flex; gap: 1rem; align-items: baseline; border-bottom: 1px solid var(--line); }
-header.site a.brand { font-weight: 700; font-size: 1.25rem; text-decoration: none; color: var(--fg); }
-h1 { line-height: 1.2; margin: .5rem 0; } h1 small { color: var(--muted); font-weight: 400; }
+body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK KR", sans-serif; color: var(--fg); background: var(--bg); }
+a { color: var(--accent); text-underline-offset: .15em; }
+a:focus-visible, summary:focus-visible, button:focus-visible, select:focus-visible, input:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+.skip { position: absolute; left: -999px; top: 0; background: var(--bg); padding: .5rem 1rem; z-index: 10; }
+.skip:focus { left: 1rem; }
+.wrap { max-width: 76rem; margin: 0 auto; padding: 0 1rem; }
+header.site { border-bottom: 1px solid var(--line); }
+header.site .wrap { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: baseline; padding-top: .8rem; padding-bottom: .8rem; }
+header.site a.brand { font-weight: 800; font-size: 1.3rem; text-decoration: none; color: var(--fg); letter-spacing: -.01em; }
+header.site .prefs { margin-left: auto; font-size: .9rem; }
+main { padding-top: 1rem; padding-bottom: 2rem; }
+footer.site { border-top: 1px solid var(--line); padding: 1rem 0 2rem; color: var(--muted); font-size: .9rem; }
+h1 { line-height: 1.15; margin: .4rem 0 .6rem; font-size: clamp(1.7rem, 4vw, 2.5rem); letter-spacing: -.01em; }
+h1 small { color: var(--muted); font-weight: 400; }
+h2 { margin-top: 2rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
 .muted { color: var(--muted); }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; }
-th, td { text-align: left; vertical-align: top; padding: .4rem .6rem; border-bottom: 1px solid var(--line); }
-.scroll { overflow-x: auto; }
-.conflict { background: var(--warn); border-radius: .4rem; padding: .4rem .6rem; }
-sup a { text-decoration: none; }
-details { border: 1px solid var(--line); border-radius: .5rem; padding: .5rem .8rem; margin: .5rem 0; }
-summary { cursor: pointer; font-weight: 600; }
+.lead { font-size: 1.1rem; max-width: 48rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+th, td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid var(--line); }
+thead th { font-size: .85rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+table.facts th { width: 34%; font-weight: 600; }
+.scroll { overflow-x: auto; margin: .5rem 0 1rem; }
+.conflict { background: var(--warn); border-radius: .4rem; padding: .35rem .6rem; margin-top: .3rem; font-size: .95rem; }
+sup.cite a { text-decoration: none; font-size: .8em; padding: 0 .05em; }
+details.spoiler { border: 1px dashed var(--accent); border-radius: .5rem; padding: .4rem .8rem; margin: .4rem 0; }
+details.spoiler > summary { cursor: pointer; font-weight: 600; color: var(--accent); }
+ol.sources { font-size: .92rem; }
 ol.sources li { margin-bottom: .3rem; }
-ul.cards { list-style: none; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
-ul.cards li { border: 1px solid var(--line); border-radius: .6rem; padding: .8rem 1rem; }
+ul.cards { list-style: none; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); }
+ul.cards > li { background: var(--card); border: 1px solid var(--line); border-radius: .7rem; padding: .9rem 1rem; }
+ul.cards h2, ul.cards h3 { margin: 0 0 .3rem; border: 0; font-size: 1.2rem; }
+.badge { display: inline-block; font-size: .75rem; font-weight: 700; letter-spacing: .03em; text-transform: uppercase; border-radius: .3rem; padding: .05rem .4rem; background: var(--accent-bg); color: var(--fg); vertical-align: middle; }
+.film-head { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem 1.5rem; }
+@media (min-width: 700px) { .film-head { grid-template-columns: 12rem minmax(0, 1fr); } }
+.poster img, .poster svg { width: 100%; max-width: 12rem; height: auto; border-radius: .5rem; display: block; }
+.answers dt { font-weight: 700; margin-top: .8rem; }
+.answers dd { margin: .2rem 0 0; }
+form.inline { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }
+label { font-weight: 600; }
+select, input, button { font: inherit; padding: .3rem .5rem; border: 1px solid var(--muted); border-radius: .35rem; background: var(--card); color: var(--fg); }
+button { cursor: pointer; background: var(--accent); color: var(--bg); border-color: var(--accent); font-weight: 600; }
+fieldset { border: 1px solid var(--line); border-radius: .5rem; }
+.versions-grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); list-style: none; padding: 0; }
+.versions-grid > li { background: var(--card); border: 1px solid var(--line); border-radius: .7rem; padding: .8rem 1rem; }
+.versions-grid .title { font-weight: 700; font-size: 1.1rem; }
+.versions-grid dl { display: grid; grid-template-columns: 6.5rem minmax(0, 1fr); gap: .2rem .7rem; margin: .5rem 0 0; font-size: .93rem; }
+.disputed { color: var(--muted); font-size: .85em; font-style: italic; }
+.versions-grid dt { color: var(--muted); }
+.versions-grid dd { margin: 0; }
 `
 
-export function Layout(props: { title: string; children: Child; canonical?: string }) {
+export interface PageMeta {
+  title: string
+  description?: string | undefined
+  canonical?: string | undefined
+  /** Extra tags for <head>: OpenGraph, JSON-LD. */
+  head?: Child
+}
+
+export function Layout(props: PageMeta & { children: Child }) {
+  const ui = useUi()
+  const { t, reader } = ui
   return (
-    <html lang="en">
+    <html lang={reader.language}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.title} · Retold`}</title>
+        <title>{`${props.title} · ${t('site.name')}`}</title>
+        {props.description && <meta name="description" content={props.description} />}
         {props.canonical && <link rel="canonical" href={props.canonical} />}
-        <style>{STYLE}</style>
+        {props.head}
+        <style>{STYLE + WORLD_MAP_STYLE + TIMELINE_STYLE}</style>
       </head>
       <body>
+        <a class="skip" href="#main">
+          {t('site.skip')}
+        </a>
         <header class="site">
-          <a class="brand" href="/">
-            Retold
-          </a>
-          <span class="muted">every story, every retelling</span>
+          <div class="wrap">
+            <a class="brand" href="/">
+              {t('site.name')}
+            </a>
+            <span class="muted">{t('site.tagline')}</span>
+            <a class="prefs" href="/preferences">
+              {ui.languageName(reader.language)} ·{' '}
+              {reader.region ? ui.country(reader.region) : t('prefs.worldwide')}
+            </a>
+          </div>
         </header>
-        <main id="main">{props.children}</main>
-        <footer class="site muted">
-          Every fact cites its sources; where they disagree, Retold shows both.
+        <main id="main" class="wrap" tabindex={-1}>
+          {props.children}
+        </main>
+        <footer class="site">
+          <div class="wrap">{t('site.footer')}</div>
         </footer>
       </body>
     </html>

@@ -1,16 +1,18 @@
 import type { PersonView } from '../../services/index.ts'
-import { citationsFor, FactTable, SourceList } from './facts.tsx'
+import { useUi } from '../i18n/ui.ts'
+import { Citations, citationsFor, FactTable, SourceList } from './facts.tsx'
 import { Layout } from './layout.tsx'
 
-export function PersonPage(props: { view: PersonView }) {
+export function PersonPage(props: { view: PersonView; url: string }) {
+  const { t } = useUi()
   const { person, names, credits, facts, sources } = props.view
   const cite = citationsFor(sources)
   return (
-    <Layout title={person.name}>
+    <Layout title={person.name} canonical={props.url}>
       <h1>{person.name}</h1>
       {names.length > 0 && (
         <p>
-          Also written:{' '}
+          {t('person.also')}:{' '}
           {names.map((n, i) => (
             <>
               {i > 0 && ', '}
@@ -19,18 +21,30 @@ export function PersonPage(props: { view: PersonView }) {
           ))}
         </p>
       )}
-      <FactTable facts={facts} cite={cite} />
-      <h2>Films</h2>
-      <ul>
-        {credits.map((c) => (
-          <li>
-            {c.film.year ?? '?'} · <a href={`/films/${c.film.slug}`}>{c.film.title}</a> · {c.role}
-            {c.characterName && ` as ${c.characterName}`}
-          </li>
-        ))}
-      </ul>
-      <h2>Sources</h2>
-      <SourceList sources={sources} />
+      {facts.length > 0 && (
+        <section aria-labelledby="person-facts">
+          <h2 id="person-facts">{t('person.facts')}</h2>
+          <FactTable facts={facts} cite={cite} />
+        </section>
+      )}
+      <section aria-labelledby="person-films">
+        <h2 id="person-films">{t('person.films')}</h2>
+        <ul>
+          {credits.map((c) => (
+            <li>
+              {c.film.year ?? '—'} · <a href={`/films/${c.film.slug}`}>{c.film.title}</a> ·{' '}
+              {t(`role.${c.role}`)}
+              {c.characterName && ` ${t('credit.as', { name: c.characterName })}`}
+              {c.character && <span class="muted"> ({c.character.name})</span>}{' '}
+              <Citations ids={[c.sourceId]} cite={cite} />
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="sources">
+        <h2 id="sources">{t('film.sources')}</h2>
+        <SourceList sources={sources} />
+      </section>
     </Layout>
   )
 }

@@ -1,21 +1,23 @@
-import { formatValue } from '../../domain/index.ts'
 import type { SourceView } from '../../services/index.ts'
-import { PROPERTY_LABELS } from '../labels.ts'
-import { Spoiler } from './facts.tsx'
+import { useUi } from '../i18n/ui.ts'
+import { Scroll, Spoiler } from './facts.tsx'
 import { Layout } from './layout.tsx'
 
-export function SourcePage(props: { view: SourceView }) {
+export function SourcePage(props: { view: SourceView; url: string }) {
+  const ui = useUi()
+  const { t } = ui
   const { source, claims } = props.view
   return (
-    <Layout title={source.title}>
+    <Layout title={source.title} canonical={props.url}>
       <h1>{source.title}</h1>
       <p class="muted">
         {[
-          source.kind,
+          t(`source.kind.${source.kind}`),
           source.publisher,
           source.author,
-          source.updatedAt && `updated ${source.updatedAt}`,
-          source.retrievedAt && `retrieved ${source.retrievedAt}`,
+          source.publishedAt && ui.date(source.publishedAt),
+          source.updatedAt && t('source.updated', { date: ui.date(source.updatedAt) }),
+          source.retrievedAt && t('source.retrieved', { date: ui.date(source.retrievedAt) }),
         ]
           .filter(Boolean)
           .join(' · ')}
@@ -27,18 +29,12 @@ export function SourcePage(props: { view: SourceView }) {
           </a>
         </p>
       )}
-      <h2>What it claims ({claims.length})</h2>
-      <div class="scroll">
-        <table>
-          <tbody>
-            {claims.map((claim) => {
-              const body = (
-                <>
-                  {formatValue(claim.value)}
-                  {claim.quote && <blockquote>“{claim.quote}”</blockquote>}
-                </>
-              )
-              return (
+      <section aria-labelledby="claims">
+        <h2 id="claims">{t('source.claims', { count: claims.length })}</h2>
+        <Scroll label={t('source.claims', { count: claims.length })}>
+          <table>
+            <tbody>
+              {claims.map((claim) => (
                 <tr>
                   <td>
                     {claim.about && (
@@ -47,16 +43,19 @@ export function SourcePage(props: { view: SourceView }) {
                       </a>
                     )}
                   </td>
-                  <th scope="row">{PROPERTY_LABELS[claim.property]}</th>
+                  <th scope="row">{t(`property.${claim.property}`)}</th>
                   <td>
-                    <Spoiler level={claim.spoiler}>{body}</Spoiler>
+                    <Spoiler level={claim.spoiler}>
+                      {ui.value(claim.value)}
+                      {claim.quote && <blockquote>“{claim.quote}”</blockquote>}
+                    </Spoiler>
                   </td>
                 </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      </div>
+              ))}
+            </tbody>
+          </table>
+        </Scroll>
+      </section>
     </Layout>
   )
 }

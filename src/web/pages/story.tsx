@@ -1,100 +1,238 @@
-import type { StoryView } from '../../services/index.ts'
-import { RELATION_LABELS } from '../labels.ts'
-import { citationsFor, FactTable, FactValue, SourceList } from './facts.tsx'
+import type { Fact } from '../../domain/index.ts'
+import { pickTitle, type FilmVersion, type StoryView } from '../../services/index.ts'
+import { useUi } from '../i18n/ui.ts'
+import { citationsFor, FactTable, FactValue, Scroll, SourceList, type Cite } from './facts.tsx'
 import { Layout } from './layout.tsx'
+import { Timeline } from './timeline.tsx'
+import { WorldMap } from './world-map.tsx'
 
-const COLUMNS = ['country', 'language', 'runtime_minutes', 'rating', 'box_office', 'admissions'] as const
+/** The most recent value of a series for each rater or region: what a reader wants first. */
+function current(facts: readonly Fact[], property: string): Fact[] {
+  const newest = new Map<string, Fact>()
+  for (const fact of facts.filter((f) => f.property === property)) {
+    const key = `${fact.qualifiers.by ?? ''}|${fact.qualifiers.region ?? ''}|${fact.qualifiers.platform ?? ''}`
+    const seen = newest.get(key)
+    if (!seen || (seen.qualifiers.as_of ?? '') < (fact.qualifiers.as_of ?? '')) newest.set(key, fact)
+  }
+  return [...newest.values()]
+}
 
-export function StoryPage(props: { view: StoryView }) {
-  const { story, versions, characters, facts, sources } = props.view
-  const cite = citationsFor(sources)
+function Values(props: { facts: readonly Fact[]; cite: Cite; label?: (fact: Fact) => string | undefined }) {
+  if (props.facts.length === 0) return <span class="muted">—</span>
   return (
-    <Layout title={story.title}>
+    <>
+      {props.facts.map((fact) => (
+        <div>
+          {props.label?.(fact) && <span class="muted">{props.label(fact)}: </span>}
+          <FactValue fact={fact} cite={props.cite} compact />
+        </div>
+      ))}
+    </>
+  )
+}
+
+function VersionCard(props: { version: FilmVersion; cite: Cite; original: boolean }) {
+  const ui = useUi()
+  const { t, reader } = ui
+  const { version, cite } = props
+  const facts = version.facts
+  const of = (property: string) => facts.filter((f) => f.property === property)
+  const title = pickTitle(version.titles, reader.language)
+  const watch = current(facts, 'available_on').filter(
+    (f) => f.qualifiers.region === 'XWW' || (reader.region !== null && f.qualifiers.region === reader.region),
+  )
+  const asOf = (fact: Fact) =>
+    [
+      fact.qualifiers.by,
+      fact.qualifiers.region && ui.country(fact.qualifiers.region),
+      fact.qualifiers.as_of && ui.date(fact.qualifiers.as_of),
+    ]
+      .filter(Boolean)
+      .join(', ') || undefined
+  return (
+    <li>
+      <div class="title">
+        <a href={`/films/${version.slug}`}>{title}</a>
+      </div>
+      {version.originalTitle && version.originalTitle.text !== title && (
+        <div lang={version.originalTitle.language ?? undefined}>{version.originalTitle.text}</div>
+      )}
+      <div class="muted">
+        {version.year ?? '—'} ·{' '}
+        {of('country')
+          .map((f) => ui.country(String(f.value)))
+          .join(', ') || '—'}{' '}
+        {props.original && <span class="badge">{t('version.original')}</span>}
+        {version.status !== 'released' && <span class="badge">{t(`version.${version.status}`)}</span>}
+      </div>
+      <dl>
+        <dt>{t('column.relation')}</dt>
+        <dd>{t(`relation.${version.relation}`)}</dd>
+        <dt>{t('column.language')}</dt>
+        <dd>
+          <Values facts={of('language')} cite={cite} />
+        </dd>
+        <dt>{t('column.runtime')}</dt>
+        <dd>
+          <Values facts={of('runtime_minutes')} cite={cite} label={(f) => f.qualifiers.cut} />
+        </dd>
+        <dt>{t('column.director')}</dt>
+        <dd>
+          {version.directors.length > 0
+            ? version.directors.map((d, i) => (
+                <>
+                  {i > 0 && ', '}
+                  <a href={`/people/${d.person.slug}`}>{d.person.name}</a>
+                </>
+              ))
+            : '—'}
+        </dd>
+        <dt>{t('column.ratings')}</dt>
+        <dd>
+          <Values facts={current(facts, 'rating')} cite={cite} label={asOf} />
+        </dd>
+        <dt>{t('column.box-office')}</dt>
+        <dd>
+          <Values
+            facts={[...current(facts, 'box_office'), ...current(facts, 'admissions')].slice(0, 3)}
+            cite={cite}
+            label={asOf}
+          />
+        </dd>
+        <dt>
+          {t('column.watch', { region: reader.region ? ui.country(reader.region) : t('prefs.worldwide') })}
+        </dt>
+        <dd>
+          <Values
+            facts={watch}
+            cite={cite}
+            label={(f) => f.qualifiers.as_of && t('fact.as-of', { date: ui.date(f.qualifiers.as_of) })}
+          />
+        </dd>
+      </dl>
+    </li>
+  )
+}
+
+export function StoryPage(props: { view: StoryView; url: string }) {
+  const ui = useUi()
+  const { t, reader } = ui
+  const { story, versions, characters, facts, sources, origin } = props.view
+  const cite = citationsFor(sources)
+  const firstRemake = versions.find((v) => v.relation === 'remake' && v.status === 'released')
+  const countryOf = (v: FilmVersion) => String(v.facts.find((f) => f.property === 'country')?.value ?? '')
+  const placed = versions.map((v) => ({
+    country: countryOf(v),
+    label: `${pickTitle(v.titles, reader.language)} (${v.year ?? t(`version.${v.status}`)})`,
+    href: `/films/${v.slug}`,
+    year: v.year,
+    released: v.status === 'released',
+    original: v.slug === origin,
+  }))
+  return (
+    <Layout title={story.title} description={story.summary} canonical={props.url}>
       <h1>{story.title}</h1>
-      <p>{story.summary}</p>
-      {story.themes.length > 0 && <p class="muted">Themes: {story.themes.join(', ')}</p>}
-      <FactTable facts={facts} cite={cite} />
+      <p class="lead">{story.summary}</p>
+      {story.themes.length > 0 && (
+        <p class="muted">{t('story.themes', { themes: story.themes.join(', ') })}</p>
+      )}
 
-      <h2>Every version</h2>
-      <div class="scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Year</th>
-              <th scope="col">Title</th>
-              <th scope="col">Relation</th>
-              <th scope="col">Director</th>
-              {COLUMNS.map((column) => (
-                <th scope="col">{column.replace('_minutes', '').replace('_', ' ')}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
+      <section aria-labelledby="about">
+        <h2 id="about">{t('story.facts')}</h2>
+        <FactTable facts={facts} cite={cite} />
+      </section>
+
+      <section aria-labelledby="versions">
+        <h2 id="versions">{t('story.versions')}</h2>
+        <ul class="versions-grid">
+          {versions.map((version) => (
+            <VersionCard version={version} cite={cite} original={version.slug === origin} />
+          ))}
+        </ul>
+        <form
+          class="inline"
+          method="get"
+          action={`/stories/${story.slug}/compare`}
+          aria-labelledby="compare-heading"
+        >
+          <fieldset>
+            <legend id="compare-heading">{t('story.compare')}</legend>
+            <p class="muted">{t('story.compare.hint')}</p>
             {versions.map((v) => (
-              <tr>
-                <td>{v.year ?? '—'}</td>
-                <td>
-                  <a href={`/films/${v.slug}`}>{v.title}</a>
-                  {v.originalTitle && v.originalTitle.text !== v.title && (
-                    <div lang={v.originalTitle.language ?? undefined}>{v.originalTitle.text}</div>
-                  )}
-                  {v.status !== 'released' && <strong> ({v.status})</strong>}
-                </td>
-                <td>{RELATION_LABELS[v.relation]}</td>
-                <td>{v.directors.map((d) => d.person.name).join(', ')}</td>
-                {COLUMNS.map((column) => (
-                  <td>
-                    {v.facts
-                      .filter((f) => f.property === column)
-                      .map((f) => (
-                        <div>
-                          <FactValue fact={f} cite={cite} />
-                        </div>
-                      ))}
-                  </td>
-                ))}
-              </tr>
+              <label style="font-weight: 400; margin-right: 1rem; display: inline-block">
+                <input
+                  type="checkbox"
+                  name="films"
+                  value={v.slug}
+                  checked={v.slug === origin || v === firstRemake}
+                />{' '}
+                {pickTitle(v.titles, reader.language)} ({v.year ?? '—'}, {ui.country(countryOf(v) || 'XWW')})
+              </label>
             ))}
-          </tbody>
-        </table>
-      </div>
+            <div>
+              <button type="submit">{t('compare.submit')}</button>
+            </div>
+          </fieldset>
+        </form>
+      </section>
 
-      <h2>Characters across versions</h2>
-      <div class="scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Character</th>
-              {versions.map((v) => (
-                <th scope="col">
-                  {v.title} ({v.year ?? '?'})
-                </th>
+      <section aria-labelledby="map-heading">
+        <h2 id="map-heading">{t('story.map.heading')}</h2>
+        <WorldMap versions={placed.filter((p) => p.country)} title={t('story.map', { title: story.title })} />
+      </section>
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t('story.timeline.heading')}</h2>
+        <Timeline versions={placed} title={t('story.timeline', { title: story.title })} />
+      </section>
+
+      <section aria-labelledby="characters">
+        <h2 id="characters">{t('story.characters')}</h2>
+        <Scroll label={t('story.characters')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('story.character')}</th>
+                {versions
+                  .filter((v) => characters.some((c) => c.roles.some((r) => r.film === v.slug)))
+                  .map((v) => (
+                    <th scope="col">
+                      {pickTitle(v.titles, reader.language)} ({v.year ?? '—'}, {countryOf(v)})
+                    </th>
+                  ))}
+              </tr>
+            </thead>
+            <tbody>
+              {characters.map(({ character, roles }) => (
+                <tr>
+                  <th scope="row">
+                    {character.name}
+                    {character.description && <div class="muted">{character.description}</div>}
+                  </th>
+                  {versions
+                    .filter((v) => characters.some((c) => c.roles.some((r) => r.film === v.slug)))
+                    .map((v) => (
+                      <td>
+                        {roles
+                          .filter((r) => r.film === v.slug)
+                          .map((r) => (
+                            <div>
+                              {r.name ?? '—'} · <a href={`/people/${r.person.slug}`}>{r.person.name}</a>
+                            </div>
+                          ))}
+                      </td>
+                    ))}
+                </tr>
               ))}
-            </tr>
-          </thead>
-          <tbody>
-            {characters.map(({ character, roles }) => (
-              <tr>
-                <th scope="row">{character.name}</th>
-                {versions.map((v) => (
-                  <td>
-                    {roles
-                      .filter((r) => r.film === v.slug)
-                      .map((r) => (
-                        <div>
-                          {r.name ?? '—'} · <a href={`/people/${r.person.slug}`}>{r.person.name}</a>
-                        </div>
-                      ))}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </tbody>
+          </table>
+        </Scroll>
+      </section>
 
-      <h2>Sources</h2>
-      <SourceList sources={sources} />
+      <section aria-labelledby="sources">
+        <h2 id="sources">{t('film.sources')}</h2>
+        <SourceList sources={sources} />
+      </section>
     </Layout>
   )
 }

@@ -1,0 +1,74 @@
+import { createContext, useContext } from 'hono/jsx'
+import { formatValue, type ClaimValue, type SpoilerLevel } from '../../domain/index.ts'
+import { createTranslator, type Translate } from './catalogue.ts'
+
+/** Who is reading: their language orders titles and words the page; their region picks where to watch. */
+export interface Reader {
+  language: string
+  region: string | null
+}
+
+export const DEFAULT_READER: Reader = { language: 'en', region: null }
+
+/** Everything a page needs to speak the reader's language. */
+export interface Ui {
+  reader: Reader
+  t: Translate
+  country(code: string): string
+  languageName(code: string): string
+  number(value: number): string
+  date(iso: string): string
+  value(value: ClaimValue): string
+  spoiler(level: SpoilerLevel): string
+}
+
+export function createUi(reader: Reader): Ui {
+  const t = createTranslator(reader.language)
+  const locale = [reader.language, 'en']
+  const regions = new Intl.DisplayNames(locale, { type: 'region', fallback: 'code' })
+  const languages = new Intl.DisplayNames(locale, { type: 'language', fallback: 'code' })
+  const numbers = new Intl.NumberFormat(locale)
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })
+  const months = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' })
+  const safe = <T>(format: () => T, fallback: T) => {
+    try {
+      return format()
+    } catch {
+      return fallback
+    }
+  }
+  return {
+    reader,
+    t,
+    country: (code) => (code === 'XWW' ? t('prefs.worldwide') : safe(() => regions.of(code) ?? code, code)),
+    languageName: (code) => safe(() => languages.of(code) ?? code, code),
+    number: (value) => numbers.format(value),
+    date: (iso) => {
+      if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return dates.format(new Date(`${iso}T00:00:00Z`))
+      if (/^\d{4}-\d{2}$/.test(iso)) return months.format(new Date(`${iso}-01T00:00:00Z`))
+      return iso
+    },
+    value: (value) => {
+      if (typeof value === 'number') return numbers.format(value)
+      if (typeof value === 'object' && 'currency' in value) {
+        return safe(
+          () =>
+            new Intl.NumberFormat(locale, {
+              style: 'currency',
+              currency: value.currency,
+              maximumFractionDigits: 0,
+            }).format(value.amount),
+          formatValue(value),
+        )
+      }
+      return formatValue(value)
+    },
+    spoiler: (level) => (level === 'none' ? '' : t(`spoiler.level.${level}`)),
+  }
+}
+
+export const UiContext = createContext<Ui>(createUi(DEFAULT_READER))
+
+export function useUi(): Ui {
+  return useContext(UiContext)
+}

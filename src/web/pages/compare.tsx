@@ -1,0 +1,156 @@
+import { PROPERTIES, type Fact, type PropertyName } from '../../domain/index.ts'
+import { pickTitle, type FilmVersion, type StoryView } from '../../services/index.ts'
+import { useUi } from '../i18n/ui.ts'
+import { citationsFor, FactValue, Rich, Scroll, SourceList, Spoiler } from './facts.tsx'
+import { Layout } from './layout.tsx'
+
+const TEXT = new Set<PropertyName>(['synopsis', 'plot', 'ending'])
+
+/** Versions of one story side by side: their facts, their cast by character, their plots. */
+export function ComparePage(props: { view: StoryView; chosen: readonly FilmVersion[]; url: string }) {
+  const ui = useUi()
+  const { t, reader } = ui
+  const { story, characters, sources } = props.view
+  const chosen = props.chosen
+  const cite = citationsFor(sources)
+  const titles = chosen.map((v) => `${pickTitle(v.titles, reader.language)} (${v.year ?? '—'})`)
+  const properties = (Object.keys(PROPERTIES) as PropertyName[]).filter(
+    (p) => !TEXT.has(p) && chosen.some((v) => v.facts.some((f) => f.property === p)),
+  )
+  const factsOf = (v: FilmVersion, property: PropertyName): Fact[] =>
+    v.facts.filter((f) => f.property === property)
+  return (
+    <Layout title={t('compare.title', { titles: titles.join(' · ') || story.title })} canonical={props.url}>
+      <h1>{t('compare.title', { titles: titles.join(' · ') || story.title })}</h1>
+      <p class="lead">
+        <Rich
+          text={t('compare.lead')}
+          parts={{ story: <a href={`/stories/${story.slug}`}>{story.title}</a> }}
+        />
+      </p>
+
+      <form class="inline" method="get" action={`/stories/${story.slug}/compare`}>
+        <fieldset>
+          <legend>{t('compare.pick')}</legend>
+          {props.view.versions.map((v) => (
+            <label style="font-weight: 400; margin-right: 1rem; display: inline-block">
+              <input type="checkbox" name="films" value={v.slug} checked={chosen.includes(v)} />{' '}
+              {pickTitle(v.titles, reader.language)} ({v.year ?? '—'})
+            </label>
+          ))}
+          <div>
+            <button type="submit">{t('compare.submit')}</button>
+          </div>
+        </fieldset>
+      </form>
+
+      {chosen.length >= 2 && (
+        <>
+          <section aria-labelledby="compare-facts">
+            <h2 id="compare-facts">{t('compare.facts')}</h2>
+            <Scroll label={t('compare.facts')}>
+              <table>
+                <thead>
+                  <tr>
+                    <td />
+                    {chosen.map((v, i) => (
+                      <th scope="col">
+                        <a href={`/films/${v.slug}`}>{titles[i]}</a>
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    <th scope="row">{t('column.director')}</th>
+                    {chosen.map((v) => (
+                      <td>{v.directors.map((d) => d.person.name).join(', ') || '—'}</td>
+                    ))}
+                  </tr>
+                  {properties.map((property) => (
+                    <tr>
+                      <th scope="row">{t(`property.${property}`)}</th>
+                      {chosen.map((v) => (
+                        <td>
+                          {factsOf(v, property).map((fact) => (
+                            <div>
+                              <Spoiler level={fact.spoiler}>
+                                <FactValue fact={fact} cite={cite} qualifiers />
+                              </Spoiler>
+                            </div>
+                          ))}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Scroll>
+          </section>
+
+          <section aria-labelledby="compare-cast">
+            <h2 id="compare-cast">{t('compare.cast')}</h2>
+            <Scroll label={t('compare.cast')}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('story.character')}</th>
+                    {titles.map((title) => (
+                      <th scope="col">{title}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {characters
+                    .filter(({ roles }) => roles.some((r) => chosen.some((v) => v.slug === r.film)))
+                    .map(({ character, roles }) => (
+                      <tr>
+                        <th scope="row">{character.name}</th>
+                        {chosen.map((v) => (
+                          <td>
+                            {roles
+                              .filter((r) => r.film === v.slug)
+                              .map((r) => (
+                                <div>
+                                  {r.name ?? '—'} · <a href={`/people/${r.person.slug}`}>{r.person.name}</a>
+                                </div>
+                              ))}
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </Scroll>
+          </section>
+
+          <section aria-labelledby="compare-plot">
+            <h2 id="compare-plot">{t('compare.plot')}</h2>
+            <Spoiler
+              level="ending"
+              label={t('spoiler.reveal-the', { what: t('compare.plot').toLowerCase() })}
+            >
+              <div class="versions-grid" style="display: grid">
+                {chosen.map((v, i) => (
+                  <div>
+                    <h3>{titles[i]}</h3>
+                    {[...factsOf(v, 'plot'), ...factsOf(v, 'ending')].map((fact) => (
+                      <p>
+                        <FactValue fact={fact} cite={cite} />
+                      </p>
+                    ))}
+                  </div>
+                ))}
+              </div>
+            </Spoiler>
+          </section>
+
+          <section aria-labelledby="sources">
+            <h2 id="sources">{t('film.sources')}</h2>
+            <SourceList sources={sources} />
+          </section>
+        </>
+      )}
+    </Layout>
+  )
+}

@@ -1,0 +1,172 @@
+// The world map of a story: where it was made and retold, as an inline SVG drawn on the server.
+//
+// Colours come from CSS custom properties (with the light-mode value as fallback), which
+// WORLD_MAP_STYLE sets for light and dark mode; a page may override any of them:
+//   --map-land       land of countries without a version                 #d9d4ca
+//   --map-border     borders between countries and around highlighted ones #fdfcfa (the page background)
+//   --map-highlight  countries where a version was made (and the hatching of announced ones) #a1322a
+//   --map-origin     the country of the original                         #5b1a15
+//   --map-focus      outline of the country under the pointer or keyboard focus (default: --fg)
+//
+// The land and borders are projected once per process (src/web/geo.ts); a render concatenates
+// cached path data. Each country with a version is a link (tabbable, named after its versions)
+// to its first version; very small countries also get a round marker so that they can be seen.
+import { raw } from 'hono/html'
+import { countryName, countryShape, worldGeometry, type CountryShape } from '../geo.ts'
+
+export interface MapVersion {
+  /** ISO 3166-1 alpha-2, e.g. 'KR'; codes the map cannot show (e.g. 'XWW') are skipped. */
+  country: string
+  /** e.g. '7. Koğuştaki Mucize (2019)' */
+  label: string
+  href: string
+  year: number | null
+  released: boolean
+  original: boolean
+}
+
+export const WORLD_MAP_STYLE = `
+:root { --map-land: #d9d4ca; --map-border: #fdfcfa; --map-highlight: #a1322a; --map-origin: #5b1a15; }
+@media (prefers-color-scheme: dark) { :root { --map-land: #3b3a42; --map-border: #16161a; --map-highlight: #f08a7e; --map-origin: #ffc9bf; } }
+svg.world-map { display: block; width: 100%; height: auto; }
+svg.world-map a:focus { outline: none; }
+svg.world-map a:hover path, svg.world-map a:hover circle,
+svg.world-map a:focus-visible path, svg.world-map a:focus-visible circle { stroke: var(--map-focus, var(--fg, #1b1b1f)); stroke-width: 2; }
+`
+
+const HATCH_ID = 'world-map-announced'
+const LAND = 'var(--map-land, #d9d4ca)'
+const BORDER = 'var(--map-border, #fdfcfa)'
+const HIGHLIGHT = 'var(--map-highlight, #a1322a)'
+const ORIGIN = 'var(--map-origin, #5b1a15)'
+
+interface Place {
+  code: string
+  name: string
+  shape: CountryShape
+  versions: MapVersion[]
+  kind: 'origin' | 'version' | 'announced'
+}
+
+/** Original first, then by year (announced versions without a year last), then by label. */
+function byOriginThenYear(a: MapVersion, b: MapVersion): number {
+  return (
+    Number(b.original) - Number(a.original) ||
+    (a.year ?? Infinity) - (b.year ?? Infinity) ||
+    a.label.localeCompare(b.label)
+  )
+}
+
+function places(versions: readonly MapVersion[], name: (alpha2: string) => string | undefined): Place[] {
+  const byCountry = new Map<string, Place>()
+  for (const version of [...versions].sort(byOriginThenYear)) {
+    const code = version.country.trim().toUpperCase()
+    let place = byCountry.get(code)
+    if (!place) {
+      const shape = countryShape(code)
+      if (!shape) continue
+      place = { code, name: name(code) ?? code, shape, versions: [], kind: 'announced' }
+      byCountry.set(code, place)
+    }
+    place.versions.push(version)
+    if (version.original) place.kind = 'origin'
+    else if (version.released && place.kind === 'announced') place.kind = 'version'
+  }
+  return [...byCountry.values()]
+}
+
+function versionText(v: MapVersion): string {
+  const notes: string[] = []
+  // Labels often carry the year already: '7. Koğuştaki Mucize (2019)'.
+  if (v.year !== null && !v.label.includes(String(v.year))) notes.push(String(v.year))
+  if (v.original) notes.push('original')
+  if (!v.released) notes.push('announced')
+  return notes.length > 0 ? `${v.label}, ${notes.join(', ')}` : v.label
+}
+
+function listText(names: readonly string[]): string {
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+}
+
+function description(list: readonly Place[]): string {
+  const made = list
+    .filter((p) => p.kind !== 'announced')
+    .map((p) => (p.kind === 'origin' ? `${p.name} (the original)` : p.name))
+  const announced = list.filter((p) => p.kind === 'announced').map((p) => p.name)
+  const parts = [made.length > 0 ? `Made in ${listText(made)}.` : '']
+  if (announced.length > 0) parts.push(`Announced in ${listText(announced)}.`)
+  return parts.join(' ').trim() || 'No version of this story has a country on the map.'
+}
+
+const FILL = { origin: ORIGIN, version: HIGHLIGHT, announced: `url(#${HATCH_ID})` } as const
+
+function Country(props: { place: Place }) {
+  const { place } = props
+  const name = `${place.name}: ${place.versions.map(versionText).join('; ')}`
+  const { d, marker } = place.shape
+  return (
+    <a href={place.versions[0]!.href} aria-label={name} data-country={place.code} class={place.kind}>
+      <title>{name}</title>
+      {d !== null && <path d={d} fill={FILL[place.kind]} vector-effect="non-scaling-stroke" />}
+      {marker && (
+        <circle
+          cx={marker[0]}
+          cy={marker[1]}
+          r="6"
+          fill={place.kind === 'announced' ? BORDER : FILL[place.kind]}
+          stroke={place.kind === 'announced' ? HIGHLIGHT : undefined}
+          stroke-width="1.5"
+          vector-effect="non-scaling-stroke"
+        />
+      )}
+    </a>
+  )
+}
+
+// The part of the map that is the same on every page, built once.
+let background: ReturnType<typeof raw> | undefined
+
+function backgroundMarkup() {
+  if (!background) {
+    const world = worldGeometry()
+    background = raw(
+      `<defs><pattern id="${HATCH_ID}" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
+        `<rect width="4" height="4" fill="${LAND}"/><path d="M1 0v4" stroke="${HIGHLIGHT}" stroke-width="1.6"/></pattern></defs>` +
+        `<g aria-hidden="true"><path d="${world.land}" fill="${LAND}"/>` +
+        `<path d="${world.borders}" fill="none" stroke="${BORDER}" stroke-width=".75" vector-effect="non-scaling-stroke"/></g>`,
+    )
+  }
+  return background
+}
+
+/**
+ * An inline SVG world map: countries that made a version of the story filled (the original's
+ * darker, announced ones hatched), each a link named after its versions; it scales to any width.
+ */
+export function WorldMap(props: {
+  versions: readonly MapVersion[]
+  title: string
+  /** The name to use for a country code; English names by default. */
+  countryName?: (alpha2: string) => string | undefined
+}) {
+  const list = places(props.versions, props.countryName ?? countryName)
+  const { width, height } = worldGeometry()
+  return (
+    // Links inside role="img" would be hidden from assistive technology: with links it is a group.
+    <svg
+      class="world-map"
+      viewBox={`0 0 ${width} ${height}`}
+      role={list.length > 0 ? 'group' : 'img'}
+      xmlns="http://www.w3.org/2000/svg"
+    >
+      <title>{props.title}</title>
+      <desc>{description(list)}</desc>
+      {backgroundMarkup()}
+      <g stroke={BORDER} stroke-width=".75">
+        {list.map((place) => (
+          <Country place={place} />
+        ))}
+      </g>
+    </svg>
+  )
+}
