@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'hono/jsx'
 import { formatValue, type ClaimValue, type SpoilerLevel } from '../../domain/index.ts'
-import { createTranslator, type Translate } from './catalogue.ts'
+import { createTranslator, UI_LANGUAGES, type Translate } from './catalogue.ts'
 
 /** Who is reading: their language orders titles and words the page; their region picks where to watch. */
 export interface Reader {
@@ -13,6 +13,8 @@ export const DEFAULT_READER: Reader = { language: 'en', region: null }
 /** Everything a page needs to speak the reader's language. */
 export interface Ui {
   reader: Reader
+  /** The language the page is written in: the reader's when the catalogue has it, else English. */
+  language: string
   t: Translate
   country(code: string): string
   languageName(code: string): string
@@ -23,8 +25,10 @@ export interface Ui {
 }
 
 export function createUi(reader: Reader): Ui {
-  const t = createTranslator(reader.language)
-  const locale = [reader.language, 'en']
+  // Names, numbers and dates follow the language the page is written in, not a language it cannot speak.
+  const language = UI_LANGUAGES.includes(reader.language) ? reader.language : 'en'
+  const t = createTranslator(language)
+  const locale = [language]
   const regions = new Intl.DisplayNames(locale, { type: 'region', fallback: 'code' })
   const languages = new Intl.DisplayNames(locale, { type: 'language', fallback: 'code' })
   const numbers = new Intl.NumberFormat(locale)
@@ -39,6 +43,7 @@ export function createUi(reader: Reader): Ui {
   }
   return {
     reader,
+    language,
     t,
     country: (code) => (code === 'XWW' ? t('prefs.worldwide') : safe(() => regions.of(code) ?? code, code)),
     languageName: (code) => safe(() => languages.of(code) ?? code, code),

@@ -70,7 +70,7 @@ export function Layout(props: PageMeta & { children: Child }) {
   const ui = useUi()
   const { t, reader } = ui
   return (
-    <html lang={reader.language}>
+    <html lang={ui.language}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -1,16 +1,18 @@
 // The world map of a story: where it was made and retold, as an inline SVG drawn on the server.
 //
-// Colours come from CSS custom properties (with the light-mode value as fallback), which
-// WORLD_MAP_STYLE sets for light and dark mode; a page may override any of them:
-//   --map-land       land of countries without a version                 #d9d4ca
-//   --map-border     borders between countries and around highlighted ones #fdfcfa (the page background)
-//   --map-highlight  countries where a version was made (and the hatching of announced ones) #a1322a
-//   --map-origin     the country of the original                         #5b1a15
-//   --map-focus      outline of the country under the pointer or keyboard focus (default: --fg)
+// Colours come from CSS custom properties, each with its light-mode value as the fallback;
+// WORLD_MAP_STYLE sets them for light and dark mode, and a page may override any of them:
 //
-// The land and borders are projected once per process (src/web/geo.ts); a render concatenates
-// cached path data. Each country with a version is a link (tabbable, named after its versions)
-// to its first version; very small countries also get a round marker so that they can be seen.
+//   --map-land       land of countries without a version          light #d9d4ca  dark #3b3a42
+//   --map-border     borders between countries (the page colour)  light #fdfcfa  dark #16161a
+//   --map-highlight  countries that made a version; the hatching  light #a1322a  dark #f08a7e
+//                    of countries where one is only announced
+//   --map-origin     the country of the original                  light #5b1a15  dark #ffc9bf
+//   --map-focus      outline of the country under the pointer or the keyboard focus (default --fg)
+//
+// Land and borders are projected once per process (src/web/geo.ts); a render concatenates cached
+// path data. Each country with a version is a link (tabbable, named after its versions) to its
+// first version; very small countries also get a round marker so that they can be seen at all.
 import { raw } from 'hono/html'
 import { countryName, countryShape, worldGeometry, type CountryShape } from '../geo.ts'
 
@@ -29,7 +31,7 @@ export const WORLD_MAP_STYLE = `
 :root { --map-land: #d9d4ca; --map-border: #fdfcfa; --map-highlight: #a1322a; --map-origin: #5b1a15; }
 @media (prefers-color-scheme: dark) { :root { --map-land: #3b3a42; --map-border: #16161a; --map-highlight: #f08a7e; --map-origin: #ffc9bf; } }
 svg.world-map { display: block; width: 100%; height: auto; }
-svg.world-map a:focus { outline: none; }
+@media (forced-colors: none) { svg.world-map a:focus { outline: none; } }
 svg.world-map a:hover path, svg.world-map a:hover circle,
 svg.world-map a:focus-visible path, svg.world-map a:focus-visible circle { stroke: var(--map-focus, var(--fg, #1b1b1f)); stroke-width: 2; }
 `
@@ -76,11 +78,13 @@ function places(versions: readonly MapVersion[], name: (alpha2: string) => strin
 }
 
 function versionText(v: MapVersion): string {
-  const notes: string[] = []
-  // Labels often carry the year already: '7. Koğuştaki Mucize (2019)'.
-  if (v.year !== null && !v.label.includes(String(v.year))) notes.push(String(v.year))
-  if (v.original) notes.push('original')
-  if (!v.released) notes.push('announced')
+  // Labels often carry the year or status already: '7. Koğuştaki Mucize (2019)'.
+  const label = v.label.toLowerCase()
+  const notes = [
+    v.year === null ? null : String(v.year),
+    v.original ? 'original' : null,
+    v.released ? null : 'announced',
+  ].filter((note) => note !== null && !label.includes(note))
   return notes.length > 0 ? `${v.label}, ${notes.join(', ')}` : v.label
 }
 
