@@ -19,6 +19,7 @@ import {
 } from '../services/index.ts'
 import { createApi, OPENAPI } from './api.ts'
 import { errorBody, STATUS_OF } from './errors.ts'
+import { worldGeometry } from './geo.ts'
 import { createUi, UiContext, type Ui } from './i18n/ui.ts'
 import { ComparePage } from './pages/compare.tsx'
 import { ErrorPage } from './pages/error.tsx'
@@ -85,6 +86,7 @@ function escapeXml(text: string): string {
 export function createApp({ storage, publicUrl, logger, posterDir }: AppDeps) {
   const app = new Hono<Env>()
   const posters = findPosters(posterDir)
+  worldGeometry() // project the world map once, at start, rather than on the first story page
   const regions = Object.keys(countries.getAlpha2Codes())
 
   const render = (c: Context<Env>, page: Child, status: 200 | 404 | 400 | 409 | 500 | 503 = 200) =>

@@ -41,7 +41,8 @@ ul.cards h2, ul.cards h3 { margin: 0 0 .3rem; border: 0; font-size: 1.2rem; }
 .badge { display: inline-block; font-size: .75rem; font-weight: 700; letter-spacing: .03em; text-transform: uppercase; border-radius: .3rem; padding: .05rem .4rem; background: var(--accent-bg); color: var(--fg); vertical-align: middle; }
 .film-head { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem 1.5rem; }
 @media (min-width: 700px) { .film-head { grid-template-columns: 12rem minmax(0, 1fr); } }
-.poster img, .poster svg { width: 100%; max-width: 12rem; height: auto; border-radius: .5rem; display: block; }
+.poster img, .poster svg { width: 100%; max-width: 7rem; height: auto; border-radius: .5rem; display: block; }
+@media (min-width: 700px) { .poster img, .poster svg { max-width: 12rem; } }
 .answers dt { font-weight: 700; margin-top: .8rem; }
 .answers dd { margin: .2rem 0 0; }
 form.inline { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }

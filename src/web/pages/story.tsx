@@ -123,7 +123,10 @@ export function StoryPage(props: { view: StoryView; url: string }) {
   const countryOf = (v: FilmVersion) => String(v.facts.find((f) => f.property === 'country')?.value ?? '')
   const placed = versions.map((v) => ({
     country: countryOf(v),
-    label: `${pickTitle(v.titles, reader.language)} (${v.year ?? t(`version.${v.status}`)})`,
+    label:
+      v.year === null
+        ? pickTitle(v.titles, reader.language)
+        : `${pickTitle(v.titles, reader.language)} (${v.year})`,
     href: `/films/${v.slug}`,
     year: v.year,
     released: v.status === 'released',

@@ -2,15 +2,60 @@ import { describe, expect, it } from 'vitest'
 import { Timeline, TIMELINE_STYLE, type TimelineVersion } from './timeline.tsx'
 
 const MIRACLE: TimelineVersion[] = [
-  { country: 'ES', label: 'Milagro en la celda 7', href: '/films/es', year: null, released: false, original: false },
-  { country: 'ID', label: 'Miracle in Cell No. 7 (2022)', href: '/films/id', year: 2022, released: true, original: false },
-  { country: 'TR', label: '7. Koğuştaki Mucize (2019)', href: '/films/tr', year: 2019, released: true, original: false },
-  { country: 'PH', label: 'Miracle in Cell No. 7 (2019)', href: '/films/ph', year: 2019, released: true, original: false },
-  { country: 'KR', label: 'Miracle in Cell No. 7 (2013)', href: '/films/kr', year: 2013, released: true, original: true },
-  { country: 'IN', label: 'Ek Ruka Hua Faisla', href: '/films/in', year: 2017, released: true, original: false },
+  {
+    country: 'ES',
+    label: 'Milagro en la celda 7',
+    href: '/films/es',
+    year: null,
+    released: false,
+    original: false,
+  },
+  {
+    country: 'ID',
+    label: 'Miracle in Cell No. 7 (2022)',
+    href: '/films/id',
+    year: 2022,
+    released: true,
+    original: false,
+  },
+  {
+    country: 'TR',
+    label: '7. Koğuştaki Mucize (2019)',
+    href: '/films/tr',
+    year: 2019,
+    released: true,
+    original: false,
+  },
+  {
+    country: 'PH',
+    label: 'Miracle in Cell No. 7 (2019)',
+    href: '/films/ph',
+    year: 2019,
+    released: true,
+    original: false,
+  },
+  {
+    country: 'KR',
+    label: 'Miracle in Cell No. 7 (2013)',
+    href: '/films/kr',
+    year: 2013,
+    released: true,
+    original: true,
+  },
+  {
+    country: 'IN',
+    label: 'Ek Ruka Hua Faisla',
+    href: '/films/in',
+    year: 2017,
+    released: true,
+    original: false,
+  },
 ]
 
-function render(versions: readonly TimelineVersion[], title = 'When Miracle in Cell No. 7 was retold'): string {
+function render(
+  versions: readonly TimelineVersion[],
+  title = 'When Miracle in Cell No. 7 was retold',
+): string {
   const html = (<Timeline versions={versions} title={title} />).toString()
   if (typeof html !== 'string') throw new Error('the timeline renders synchronously')
   return html
@@ -20,7 +65,9 @@ const hrefs = (html: string) => [...html.matchAll(/<a href="([^"]+)"/g)].map((m)
 
 /** The <li class="timeline-item …">…</li> that links to href. */
 function item(html: string, href: string): string {
-  const found = html.match(new RegExp(`<li class="timeline-item[^"]*"[^>]*>(?:(?!</li>).)*href="${href}".*?</li>`))
+  const found = html.match(
+    new RegExp(`<li class="timeline-item[^"]*"[^>]*>(?:(?!</li>).)*href="${href}".*?</li>`),
+  )
   if (!found) throw new Error(`no item for ${href}`)
   return found[0]
 }
@@ -34,7 +81,14 @@ describe('Timeline', () => {
   })
 
   it('orders versions by year, the original first within a year, announced ones last', () => {
-    expect(hrefs(render(MIRACLE))).toEqual(['/films/kr', '/films/in', '/films/ph', '/films/tr', '/films/id', '/films/es'])
+    expect(hrefs(render(MIRACLE))).toEqual([
+      '/films/kr',
+      '/films/in',
+      '/films/tr',
+      '/films/ph',
+      '/films/id',
+      '/films/es',
+    ])
     const sameYear = render([
       { country: 'TR', label: 'B remake', href: '/b', year: 2013, released: true, original: false },
       { country: 'KR', label: 'Z original', href: '/z', year: 2013, released: true, original: true },
@@ -45,7 +99,9 @@ describe('Timeline', () => {
   it('puts versions without a year under "Announced", after the dated ones', () => {
     const html = render(MIRACLE)
     const group = html.slice(html.indexOf('<li class="timeline-announced">'))
-    expect(group).toMatch(/^<li class="timeline-announced"><span class="timeline-announced-label">Announced<\/span><ul>/)
+    expect(group).toMatch(
+      /^<li class="timeline-announced"><span class="timeline-announced-label">Announced<\/span><ul>/,
+    )
     expect(group).toContain('href="/films/es"')
     expect(html.indexOf('/films/id')).toBeLessThan(html.indexOf('timeline-announced'))
     expect(item(html, '/films/es')).toContain('class="timeline-item announced"')
@@ -74,7 +130,15 @@ describe('Timeline', () => {
       ...MIRACLE,
       { country: 'US', label: 'Cell 7', href: '/films/us', year: 2026, released: false, original: false },
     ])
-    expect(hrefs(html)).toEqual(['/films/kr', '/films/in', '/films/ph', '/films/tr', '/films/id', '/films/us', '/films/es'])
+    expect(hrefs(html)).toEqual([
+      '/films/kr',
+      '/films/in',
+      '/films/tr',
+      '/films/ph',
+      '/films/id',
+      '/films/us',
+      '/films/es',
+    ])
     const us = item(html, '/films/us')
     expect(us).toContain('class="timeline-item announced"')
     expect(us).toMatch(/United States · <span class="timeline-tag">announced<\/span>/)
@@ -94,13 +158,27 @@ describe('Timeline', () => {
     expect(html).toContain('style="--per-year:1rem"')
     expect(item(html, '/films/kr')).not.toContain('--years')
     expect(item(html, '/films/in')).toContain('style="--years:4"')
-    expect(item(html, '/films/ph')).toContain('style="--years:2"')
-    expect(item(html, '/films/tr')).not.toContain('--years') // same year as the Philippine film
+    expect(item(html, '/films/tr')).toContain('style="--years:2"')
+    expect(item(html, '/films/ph')).not.toContain('--years') // same year as the Turkish film
     expect(item(html, '/films/id')).toContain('style="--years:3"')
     // A long span is compressed to stay on a screen: 1954 → 2016 is 62 years in 12rem.
     const long = render([
-      { country: 'JP', label: 'Shichinin no samurai', href: '/a', year: 1954, released: true, original: true },
-      { country: 'US', label: 'The Magnificent Seven', href: '/b', year: 2016, released: true, original: false },
+      {
+        country: 'JP',
+        label: 'Shichinin no samurai',
+        href: '/a',
+        year: 1954,
+        released: true,
+        original: true,
+      },
+      {
+        country: 'US',
+        label: 'The Magnificent Seven',
+        href: '/b',
+        year: 2016,
+        released: true,
+        original: false,
+      },
     ])
     expect(long).toContain('style="--per-year:0.19rem"')
   })
@@ -116,7 +194,16 @@ describe('Timeline', () => {
 
   it('escapes user text and leaves out unknown countries', () => {
     const html = render(
-      [{ country: 'XWW', label: '<script>alert(1)</script>', href: '/f?a=1&b=2', year: 2000, released: true, original: false }],
+      [
+        {
+          country: 'XWW',
+          label: '<script>alert(1)</script>',
+          href: '/f?a=1&b=2',
+          year: 2000,
+          released: true,
+          original: false,
+        },
+      ],
       '<b>t</b>',
     )
     expect(html).not.toContain('<script>')
@@ -129,7 +216,11 @@ describe('Timeline', () => {
 
   it('uses the country names it is given', () => {
     const html = (
-      <Timeline versions={MIRACLE} title="t" countryName={(code) => (code === 'TR' ? 'Turquie' : undefined)} />
+      <Timeline
+        versions={MIRACLE}
+        title="t"
+        countryName={(code) => (code === 'TR' ? 'Turquie' : undefined)}
+      />
     ).toString() as string
     expect(item(html, '/films/tr')).toContain('Turquie')
     expect(item(html, '/films/kr')).not.toContain('South Korea')
@@ -138,7 +229,16 @@ describe('Timeline', () => {
   it('styles itself with the layout colours only', () => {
     const colours = [...TIMELINE_STYLE.matchAll(/var\((--[a-z-]+)/g)].map((m) => m[1])
     for (const colour of colours) {
-      expect(['--fg', '--bg', '--muted', '--line', '--accent', '--map-origin', '--years', '--per-year']).toContain(colour)
+      expect([
+        '--fg',
+        '--bg',
+        '--muted',
+        '--line',
+        '--accent',
+        '--map-origin',
+        '--years',
+        '--per-year',
+      ]).toContain(colour)
     }
     expect(TIMELINE_STYLE).not.toMatch(/#[0-9a-f]{3,6}\b/i)
   })

@@ -4,7 +4,7 @@
 // TIMELINE_STYLE it becomes a vertical timeline whose gaps are proportional to the years between
 // versions, which reads the same on a phone as on a wide screen. Versions without a year (announced
 // remakes) come last, in a nested list under "Announced".
-import { countryName } from '../geo.ts'
+import { useUi } from '../i18n/ui.ts'
 
 export interface TimelineVersion {
   year: number | null
@@ -70,11 +70,12 @@ interface ItemProps {
 
 function Item(props: ItemProps) {
   const v = props.version
-  const country = v.country ? props.name(v.country) : undefined
+  const country = v.country && v.country !== 'XWW' ? props.name(v.country) : undefined
+  const { t } = useUi()
   const tags = [
-    v.original ? 'original' : null,
-    v.released || props.underAnnounced ? null : 'announced',
-  ].filter((t) => t !== null)
+    v.original ? t('map.original') : null,
+    v.released || props.underAnnounced ? null : t('map.announced'),
+  ].filter((tag) => tag !== null)
   const classes = ['timeline-item', v.original && 'original', !v.released && 'announced'].filter(Boolean)
   return (
     <li class={classes.join(' ')} style={props.years ? `--years:${props.years}` : undefined}>
@@ -113,7 +114,8 @@ export function Timeline(props: {
   /** The name to show for a country code; English names by default. */
   countryName?: (alpha2: string) => string | undefined
 }) {
-  const name = props.countryName ?? countryName
+  const ui = useUi()
+  const name = props.countryName ?? ui.country
   const sorted = [...props.versions].sort(byYear)
   const dated = sorted.filter((v) => v.year !== null)
   const undated = sorted.filter((v) => v.year === null)
@@ -131,7 +133,9 @@ export function Timeline(props: {
       ))}
       {undated.length > 0 && (
         <li class="timeline-announced">
-          <span class="timeline-announced-label">{allAnnounced ? 'Announced' : 'Year unknown'}</span>
+          <span class="timeline-announced-label">
+            {allAnnounced ? ui.t('version.announced') : ui.t('timeline.year-unknown')}
+          </span>
           <ul>
             {undated.map((version) => (
               <Item version={version} name={name} underAnnounced={allAnnounced} />

@@ -3,12 +3,54 @@ import { countryName, countryShape, worldGeometry } from '../geo.ts'
 import { WorldMap, type MapVersion } from './world-map.tsx'
 
 const MIRACLE: MapVersion[] = [
-  { country: 'TR', label: '7. Koğuştaki Mucize (2019)', href: '/films/tr', year: 2019, released: true, original: false },
-  { country: 'KR', label: 'Miracle in Cell No. 7 (2013)', href: '/films/kr', year: 2013, released: true, original: true },
-  { country: 'PH', label: 'Miracle in Cell No. 7 (2019)', href: '/films/ph', year: 2019, released: true, original: false },
-  { country: 'ID', label: 'Miracle in Cell No. 7 (2022)', href: '/films/id', year: 2022, released: true, original: false },
-  { country: 'IN', label: 'Ek Ruka Hua Faisla', href: '/films/in', year: 2017, released: true, original: false },
-  { country: 'ES', label: 'Milagro en la celda 7', href: '/films/es', year: null, released: false, original: false },
+  {
+    country: 'TR',
+    label: '7. Koğuştaki Mucize (2019)',
+    href: '/films/tr',
+    year: 2019,
+    released: true,
+    original: false,
+  },
+  {
+    country: 'KR',
+    label: 'Miracle in Cell No. 7 (2013)',
+    href: '/films/kr',
+    year: 2013,
+    released: true,
+    original: true,
+  },
+  {
+    country: 'PH',
+    label: 'Miracle in Cell No. 7 (2019)',
+    href: '/films/ph',
+    year: 2019,
+    released: true,
+    original: false,
+  },
+  {
+    country: 'ID',
+    label: 'Miracle in Cell No. 7 (2022)',
+    href: '/films/id',
+    year: 2022,
+    released: true,
+    original: false,
+  },
+  {
+    country: 'IN',
+    label: 'Ek Ruka Hua Faisla',
+    href: '/films/in',
+    year: 2017,
+    released: true,
+    original: false,
+  },
+  {
+    country: 'ES',
+    label: 'Milagro en la celda 7',
+    href: '/films/es',
+    year: null,
+    released: false,
+    original: false,
+  },
 ]
 
 function render(versions: readonly MapVersion[], title = 'Where Miracle in Cell No. 7 was made'): string {
@@ -45,7 +87,7 @@ describe('WorldMap', () => {
     expect(open).not.toMatch(/ (width|height)=/)
     expect(svg).toContain('<title>Where Miracle in Cell No. 7 was made</title>')
     expect(svg).toContain(
-      '<desc>Made in South Korea (the original), India, Türkiye, Philippines and Indonesia. Announced in Spain.</desc>',
+      '<desc>Made in South Korea (the original), India, Türkiye, Philippines, and Indonesia. Announced in Spain.</desc>',
     )
   })
 
@@ -91,16 +133,48 @@ describe('WorldMap', () => {
 
   it('gives very small countries a marker: Hong Kong, Malta and Singapore are not in the 1:110m geometry', () => {
     const svg = render([
-      { country: 'HK', label: 'Hong Kong film', href: '/films/hk', year: 2002, released: true, original: true },
-      { country: 'MT', label: 'Maltese film', href: '/films/mt', year: 2010, released: true, original: false },
-      { country: 'SG', label: 'Singapore film', href: '/films/sg', year: null, released: false, original: false },
-      { country: 'LB', label: 'Lebanese film', href: '/films/lb', year: 2018, released: true, original: false },
+      {
+        country: 'HK',
+        label: 'Hong Kong film',
+        href: '/films/hk',
+        year: 2002,
+        released: true,
+        original: true,
+      },
+      {
+        country: 'MT',
+        label: 'Maltese film',
+        href: '/films/mt',
+        year: 2010,
+        released: true,
+        original: false,
+      },
+      {
+        country: 'SG',
+        label: 'Singapore film',
+        href: '/films/sg',
+        year: null,
+        released: false,
+        original: false,
+      },
+      {
+        country: 'LB',
+        label: 'Lebanese film',
+        href: '/films/lb',
+        year: 2018,
+        released: true,
+        original: false,
+      },
     ])
     const hk = link(svg, 'HK')!
-    expect(hk).toMatch(/<circle cx="7\d\d(\.\d)?" cy="1\d\d(\.\d)?" r="6" fill="var\(--map-origin, #5b1a15\)"/)
+    expect(hk).toMatch(
+      /<circle cx="7\d\d(\.\d)?" cy="1\d\d(\.\d)?" r="6" fill="var\(--map-origin, #5b1a15\)"/,
+    )
     expect(hk).not.toContain('<path')
     expect(link(svg, 'MT')).toContain('<circle')
-    expect(link(svg, 'SG')).toMatch(/<circle [^>]*fill="var\(--map-border, #fdfcfa\)" stroke="var\(--map-highlight/)
+    expect(link(svg, 'SG')).toMatch(
+      /<circle [^>]*fill="var\(--map-border, #fdfcfa\)" stroke="var\(--map-highlight/,
+    )
     // Lebanon is in the geometry but tiny: both its shape and a marker.
     expect(link(svg, 'LB')).toMatch(/<path d=.*<circle /)
     expect(link(render(MIRACLE), 'TR')).not.toContain('<circle')
@@ -109,9 +183,23 @@ describe('WorldMap', () => {
   it('skips codes that are not on the map without error', () => {
     const svg = render([
       ...MIRACLE,
-      { country: 'XWW', label: 'Worldwide cut', href: '/films/x', year: 2020, released: true, original: false },
+      {
+        country: 'XWW',
+        label: 'Worldwide cut',
+        href: '/films/x',
+        year: 2020,
+        released: true,
+        original: false,
+      },
       { country: '', label: 'No country', href: '/films/y', year: 2021, released: true, original: false },
-      { country: 'AQ', label: 'Antarctic film', href: '/films/z', year: 2021, released: true, original: false },
+      {
+        country: 'AQ',
+        label: 'Antarctic film',
+        href: '/films/z',
+        year: 2021,
+        released: true,
+        original: false,
+      },
     ])
     expect(svg.match(/<a /g)).toHaveLength(6)
     expect(svg).not.toContain('Worldwide cut')
@@ -121,8 +209,22 @@ describe('WorldMap', () => {
 
   it('makes one link for several versions in one country, to the first, named after all', () => {
     const svg = render([
-      { country: 'in', label: 'Drishyam 2 (2022)', href: '/films/d2', year: 2022, released: true, original: false },
-      { country: 'IN', label: 'Drishyam (2015)', href: '/films/d', year: 2015, released: true, original: false },
+      {
+        country: 'in',
+        label: 'Drishyam 2 (2022)',
+        href: '/films/d2',
+        year: 2022,
+        released: true,
+        original: false,
+      },
+      {
+        country: 'IN',
+        label: 'Drishyam (2015)',
+        href: '/films/d',
+        year: 2015,
+        released: true,
+        original: false,
+      },
       { country: 'IN', label: 'Drishyam 3', href: '/films/d3', year: null, released: false, original: false },
     ])
     expect(svg.match(/<a /g)).toHaveLength(1)
@@ -134,7 +236,16 @@ describe('WorldMap', () => {
 
   it('escapes user text', () => {
     const svg = render(
-      [{ country: 'KR', label: '<script>alert(1)</script> & "x"', href: '/films/a?b=1&c="2"', year: 2013, released: true, original: true }],
+      [
+        {
+          country: 'KR',
+          label: '<script>alert(1)</script> & "x"',
+          href: '/films/a?b=1&c="2"',
+          year: 2013,
+          released: true,
+          original: true,
+        },
+      ],
       'Where <b>it</b> was made',
     )
     expect(svg).not.toContain('<script>')
@@ -146,7 +257,9 @@ describe('WorldMap', () => {
   })
 
   it('is an image, not a group, when no country can be shown', () => {
-    const svg = render([{ country: 'XWW', label: 'x', href: '/x', year: 2000, released: true, original: true }])
+    const svg = render([
+      { country: 'XWW', label: 'x', href: '/x', year: 2000, released: true, original: true },
+    ])
     expect(svg).toMatch(/^<svg [^>]*role="img"/)
     expect(svg).toContain('<desc>No version of this story has a country on the map.</desc>')
     expect(svg).not.toContain('<a ')
@@ -155,7 +268,11 @@ describe('WorldMap', () => {
 
   it('uses the country names it is given', () => {
     const svg = (
-      <WorldMap versions={MIRACLE} title="t" countryName={(code) => (code === 'KR' ? 'Corée du Sud' : undefined)} />
+      <WorldMap
+        versions={MIRACLE}
+        title="t"
+        countryName={(code) => (code === 'KR' ? 'Corée du Sud' : undefined)}
+      />
     ).toString() as string
     expect(link(svg, 'KR')).toContain('aria-label="Corée du Sud: ')
     expect(link(svg, 'TR')).toContain('aria-label="TR: ')
@@ -163,7 +280,8 @@ describe('WorldMap', () => {
 
   it('takes its colours from CSS custom properties', () => {
     const fills = new Set([...render(MIRACLE).matchAll(/ (?:fill|stroke)="([^"]+)"/g)].map((m) => m[1]))
-    for (const fill of fills) expect(fill).toMatch(/^(var\(--map-[a-z]+, #[0-9a-f]{6}\)|url\(#world-map-announced\)|none)$/)
+    for (const fill of fills)
+      expect(fill).toMatch(/^(var\(--map-[a-z]+, #[0-9a-f]{6}\)|url\(#world-map-announced\)|none)$/)
   })
 
   it('projects the world once and stays small', () => {

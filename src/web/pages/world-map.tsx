@@ -14,7 +14,8 @@
 // path data. Each country with a version is a link (tabbable, named after its versions) to its
 // first version; very small countries also get a round marker so that they can be seen at all.
 import { raw } from 'hono/html'
-import { countryName, countryShape, worldGeometry, type CountryShape } from '../geo.ts'
+import { countryShape, worldGeometry, type CountryShape } from '../geo.ts'
+import { useUi, type Ui } from '../i18n/ui.ts'
 
 export interface MapVersion {
   /** ISO 3166-1 alpha-2, e.g. 'KR'; codes the map cannot show (e.g. 'XWW') are skipped. */
@@ -77,36 +78,34 @@ function places(versions: readonly MapVersion[], name: (alpha2: string) => strin
   return [...byCountry.values()]
 }
 
-function versionText(v: MapVersion): string {
+function versionText(v: MapVersion, ui: Ui): string {
   // Labels often carry the year or status already: '7. Koğuştaki Mucize (2019)'.
   const label = v.label.toLowerCase()
   const notes = [
     v.year === null ? null : String(v.year),
-    v.original ? 'original' : null,
-    v.released ? null : 'announced',
-  ].filter((note) => note !== null && !label.includes(note))
+    v.original ? ui.t('map.original') : null,
+    v.released ? null : ui.t('map.announced'),
+  ].filter((note) => note !== null && !label.includes(note.toLowerCase()))
   return notes.length > 0 ? `${v.label}, ${notes.join(', ')}` : v.label
 }
 
-function listText(names: readonly string[]): string {
-  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
-}
-
-function description(list: readonly Place[]): string {
+function description(list: readonly Place[], ui: Ui): string {
+  const names = (items: string[]) => new Intl.ListFormat(ui.language, { type: 'conjunction' }).format(items)
   const made = list
     .filter((p) => p.kind !== 'announced')
-    .map((p) => (p.kind === 'origin' ? `${p.name} (the original)` : p.name))
+    .map((p) => (p.kind === 'origin' ? ui.t('map.the-original', { name: p.name }) : p.name))
   const announced = list.filter((p) => p.kind === 'announced').map((p) => p.name)
-  const parts = [made.length > 0 ? `Made in ${listText(made)}.` : '']
-  if (announced.length > 0) parts.push(`Announced in ${listText(announced)}.`)
-  return parts.join(' ').trim() || 'No version of this story has a country on the map.'
+  const parts = [made.length > 0 ? ui.t('map.made-in', { countries: names(made) }) : '']
+  if (announced.length > 0) parts.push(ui.t('map.announced-in', { countries: names(announced) }))
+  return parts.join(' ').trim() || ui.t('map.none')
 }
 
 const FILL = { origin: ORIGIN, version: HIGHLIGHT, announced: `url(#${HATCH_ID})` } as const
 
 function Country(props: { place: Place }) {
   const { place } = props
-  const name = `${place.name}: ${place.versions.map(versionText).join('; ')}`
+  const ui = useUi()
+  const name = `${place.name}: ${place.versions.map((v) => versionText(v, ui)).join('; ')}`
   const { d, marker } = place.shape
   return (
     <a href={place.versions[0]!.href} aria-label={name} data-country={place.code} class={place.kind}>
@@ -153,7 +152,8 @@ export function WorldMap(props: {
   /** The name to use for a country code; English names by default. */
   countryName?: (alpha2: string) => string | undefined
 }) {
-  const list = places(props.versions, props.countryName ?? countryName)
+  const ui = useUi()
+  const list = places(props.versions, props.countryName ?? ui.country)
   const { width, height } = worldGeometry()
   return (
     // Links inside role="img" would be hidden from assistive technology: with links it is a group.
@@ -164,7 +164,7 @@ export function WorldMap(props: {
       xmlns="http://www.w3.org/2000/svg"
     >
       <title>{props.title}</title>
-      <desc>{description(list)}</desc>
+      <desc>{description(list, ui)}</desc>
       {backgroundMarkup()}
       <g stroke={BORDER} stroke-width=".75">
         {list.map((place) => (
