@@ -25,6 +25,7 @@ import {
   listCharacters,
   listClaimsAbout,
   listClaimsBySource,
+  listPropertyValues,
   listCredits,
   listFilmsByIds,
   listFilmsOfStory,
@@ -57,6 +58,8 @@ export interface FilmSummary {
   originalTitle: Title | null
   titles: Title[]
   relatedFilm: { slug: string; title: string } | null
+  /** Where it was made, as its sources say (ISO codes). */
+  countries: string[]
   sourceId: number | null
 }
 
@@ -155,6 +158,12 @@ async function summarizeFilms(storage: Storage, films: readonly Film[]): Promise
     storage.db,
     related.map((f) => f.id),
   )
+  const countries = await listPropertyValues(
+    storage.db,
+    'film',
+    films.map((f) => f.id),
+    'country',
+  )
   const titlesOf = (id: number) => allTitles.filter((t) => t.filmId === id)
   return films.map((film) => {
     const own = titlesOf(film.id)
@@ -170,6 +179,7 @@ async function summarizeFilms(storage: Storage, films: readonly Film[]): Promise
       originalTitle: own.find((t) => t.kind === 'original') ?? null,
       titles: own,
       relatedFilm: target ? { slug: target.slug, title: displayTitle(titlesOf(target.id)) } : null,
+      countries: countries.filter((c) => c.subjectId === film.id).map((c) => String(c.value)),
       sourceId: film.sourceId,
     }
   })

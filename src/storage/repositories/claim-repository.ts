@@ -87,6 +87,28 @@ export async function listClaimsAbout(
   return claims.sort((a, b) => a.id - b.id)
 }
 
+/** The distinct accepted values of one property for many subjects (countries of films, say). */
+export async function listPropertyValues(
+  db: Kysely<Database>,
+  kind: SubjectKind,
+  ids: readonly number[],
+  property: PropertyName,
+): Promise<Array<{ subjectId: number; value: ClaimValue }>> {
+  if (ids.length === 0) return []
+  const rows = await db
+    .selectFrom('claim')
+    .select(['subject_id', 'value'])
+    .distinct()
+    .where('subject_kind', '=', kind)
+    .where('subject_id', 'in', [...ids])
+    .where('property', '=', property)
+    .where('status', '=', 'accepted')
+    .orderBy('subject_id')
+    .orderBy('value')
+    .execute()
+  return rows.map((row) => ({ subjectId: row.subject_id, value: JSON.parse(row.value) as ClaimValue }))
+}
+
 export async function listAllClaims(db: Kysely<Database>): Promise<SourcedClaim[]> {
   const rows = await selectClaims(db).execute()
   return rows.map((row) => rowToSourcedClaim(row as ClaimWithSourceRow))

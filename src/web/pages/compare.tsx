@@ -1,7 +1,7 @@
 import { PROPERTIES, type Fact, type PropertyName } from '../../domain/index.ts'
-import { pickTitle, type FilmVersion, type StoryView } from '../../services/index.ts'
+import type { FilmVersion, StoryView } from '../../services/index.ts'
 import { useUi } from '../i18n/ui.ts'
-import { citationsFor, FactValue, Rich, Scroll, SourceList, Spoiler } from './facts.tsx'
+import { citationsFor, FactValue, Rich, Scroll, SourceList, Spoiler, versionLabel } from './facts.tsx'
 import { Layout } from './layout.tsx'
 
 const TEXT = new Set<PropertyName>(['synopsis', 'plot', 'ending'])
@@ -9,11 +9,11 @@ const TEXT = new Set<PropertyName>(['synopsis', 'plot', 'ending'])
 /** Versions of one story side by side: their facts, their cast by character, their plots. */
 export function ComparePage(props: { view: StoryView; chosen: readonly FilmVersion[]; url: string }) {
   const ui = useUi()
-  const { t, reader } = ui
+  const { t } = ui
   const { story, characters, sources } = props.view
   const chosen = props.chosen
   const cite = citationsFor(sources)
-  const titles = chosen.map((v) => `${pickTitle(v.titles, reader.language)} (${v.year ?? '—'})`)
+  const titles = chosen.map((v) => versionLabel(v, ui))
   const properties = (Object.keys(PROPERTIES) as PropertyName[]).filter(
     (p) => !TEXT.has(p) && chosen.some((v) => v.facts.some((f) => f.property === p)),
   )
@@ -35,7 +35,7 @@ export function ComparePage(props: { view: StoryView; chosen: readonly FilmVersi
           {props.view.versions.map((v) => (
             <label style="font-weight: 400; margin-right: 1rem; display: inline-block">
               <input type="checkbox" name="films" value={v.slug} checked={chosen.includes(v)} />{' '}
-              {pickTitle(v.titles, reader.language)} ({v.year ?? '—'})
+              {versionLabel(v, ui)}
             </label>
           ))}
           <div>

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx'
 import type { Fact, Source, SpoilerLevel } from '../../domain/index.ts'
-import { useUi } from '../i18n/ui.ts'
+import { pickTitle, type FilmSummary } from '../../services/index.ts'
+import { useUi, type Ui } from '../i18n/ui.ts'
 
 /** Numbers the sources of a page: [n] links to the n-th entry of the page's source list. */
 export type Cite = (sourceId: number) => number
@@ -77,23 +78,23 @@ export function FactValue(props: { fact: Fact; cite: Cite; qualifiers?: boolean;
       {props.qualifiers && <Qualifiers fact={fact} />} <Citations ids={factSources(fact)} cite={cite} />
       {fact.conflicts.length > 0 && props.compact && <span class="disputed"> {ui.t('conflict.short')}</span>}
       {fact.conflicts.length > 0 && !props.compact && (
-        <div class="conflict" role="note">
+        <span class="conflict" role="note">
           {ui.t('conflict.intro')}{' '}
           {fact.conflicts.map((c) => (
             <span>
-              “{ui.value(c.value)}”{' '}
+              “{displayValue({ ...fact, value: c.value }, ui)}”{' '}
               <Citations ids={c.claims.map((claim) => claim.source.id)} cite={cite} />{' '}
             </span>
           ))}
           {decided}
-        </div>
+        </span>
       )}
     </>
   )
 }
 
 /** A fact's value in words: country and language codes become names. */
-export function displayValue(fact: Fact, ui: ReturnType<typeof useUi>): string {
+export function displayValue(fact: Pick<Fact, 'property' | 'value'>, ui: Ui): string {
   const value = fact.value
   if (typeof value === 'string') {
     if (fact.property === 'country' || fact.property === 'remade_in') return ui.country(value)
@@ -104,6 +105,8 @@ export function displayValue(fact: Fact, ui: ReturnType<typeof useUi>): string {
   if (fact.property === 'runtime_minutes' && typeof value === 'number')
     return ui.t('fact.minutes', { minutes: value })
   if (fact.property === 'year') return String(value)
+  if (fact.property === 'admissions' && typeof value === 'number')
+    return ui.t('fact.admissions', { count: ui.number(value) })
   return ui.value(value)
 }
 
@@ -164,8 +167,9 @@ export function SourceList(props: { sources: readonly Source[] }) {
 
 /** A horizontally scrollable region that keyboard users can focus and scroll. */
 export function Scroll(props: { label: string; children: Child }) {
+  const { t } = useUi()
   return (
-    <div class="scroll" role="region" aria-label={props.label} tabindex={0}>
+    <div class="scroll" role="region" aria-label={t('table.scroll', { name: props.label })} tabindex={0}>
       {props.children}
     </div>
   )
@@ -174,4 +178,13 @@ export function Scroll(props: { label: string; children: Child }) {
 /** A translated text whose placeholders ("{film}") are filled with markup rather than plain text. */
 export function Rich(props: { text: string; parts: Record<string, Child> }) {
   return <>{props.text.split(/(\{\w+\})/).map((piece) => props.parts[piece.slice(1, -1)] ?? piece)}</>
+}
+
+/** How a version is named where several share a title: "Miracle in Cell No. 7 (2019, Türkiye)". */
+export function versionLabel(film: FilmSummary, ui: Ui): string {
+  return ui.t('version.label', {
+    title: pickTitle(film.titles, ui.reader.language),
+    year: film.year ?? ui.t(`version.${film.status}`),
+    country: film.countries.map((code) => ui.country(code)).join(', ') || '—',
+  })
 }

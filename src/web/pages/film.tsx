@@ -3,7 +3,17 @@ import { orderTitles, type Answer, type FilmView } from '../../services/index.ts
 import { useUi } from '../i18n/ui.ts'
 import { scriptJson } from '../seo.ts'
 import { Answers } from './answers.tsx'
-import { Citations, citationsFor, FactTable, Rich, Scroll, SourceList, Spoiler, type Cite } from './facts.tsx'
+import {
+  Citations,
+  citationsFor,
+  FactTable,
+  Rich,
+  Scroll,
+  SourceList,
+  Spoiler,
+  versionLabel,
+  type Cite,
+} from './facts.tsx'
 import { Layout } from './layout.tsx'
 import { Poster } from './poster.tsx'
 
@@ -222,10 +232,13 @@ export function FilmPage(props: FilmPageProps) {
           <ul>
             {versions.map((v) => (
               <li>
-                <a href={`/films/${v.slug}`}>{v.title}</a> ({v.year ?? '?'}) · {t(`relation.${v.relation}`)}
+                <a href={`/films/${v.slug}`}>{versionLabel(v, ui)}</a> · {t(`relation.${v.relation}`)}
                 {v.status !== 'released' && <> · {t(`version.${v.status}`)}</>}{' '}
-                <a href={`/stories/${story.slug}/compare?films=${film.slug},${v.slug}`}>
-                  {t('story.compare')}
+                <a
+                  href={`/stories/${story.slug}/compare?films=${film.slug},${v.slug}`}
+                  aria-label={t('version.compare-with', { title: versionLabel(v, ui) })}
+                >
+                  {t('compare.submit')}
                 </a>
               </li>
             ))}

@@ -29,7 +29,12 @@ th, td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bo
 thead th { font-size: .85rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
 table.facts th { width: 34%; font-weight: 600; }
 .scroll { overflow-x: auto; margin: .5rem 0 1rem; }
-.conflict { background: var(--warn); border-radius: .4rem; padding: .35rem .6rem; margin-top: .3rem; font-size: .95rem; }
+.conflict { display: block; background: var(--warn); border-radius: .4rem; padding: .35rem .6rem; margin-top: .3rem; font-size: .95rem; }
+th[scope="row"] .note { font-weight: 400; font-size: .9rem; }
+table.across th[scope="row"] { position: sticky; left: 0; background: var(--bg); z-index: 1; }
+table.across thead th { min-width: 9rem; }
+.legend { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; font-size: .9rem; color: var(--muted); margin: .3rem 0 1rem; padding: 0; list-style: none; }
+.legend .swatch { display: inline-block; width: .9rem; height: .9rem; border-radius: .2rem; vertical-align: -.1rem; margin-right: .35rem; }
 sup.cite a { text-decoration: none; font-size: .8em; padding: 0 .05em; }
 details.spoiler { border: 1px dashed var(--accent); border-radius: .5rem; padding: .4rem .8rem; margin: .4rem 0; }
 details.spoiler > summary { cursor: pointer; font-weight: 600; color: var(--accent); }
@@ -59,6 +64,8 @@ fieldset { border: 1px solid var(--line); border-radius: .5rem; }
 .versions-grid dd { margin: 0; }
 `
 
+const CSS = STYLE + WORLD_MAP_STYLE + TIMELINE_STYLE
+
 export interface PageMeta {
   title: string
   description?: string | undefined
@@ -79,7 +86,8 @@ export function Layout(props: PageMeta & { children: Child }) {
         {props.description && <meta name="description" content={props.description} />}
         {props.canonical && <link rel="canonical" href={props.canonical} />}
         {props.head}
-        <style>{STYLE + WORLD_MAP_STYLE + TIMELINE_STYLE}</style>
+        {/* Our own constant CSS: escaping it would break selectors and quoted font names. */}
+        <style dangerouslySetInnerHTML={{ __html: CSS }} />
       </head>
       <body>
         <a class="skip" href="#main">

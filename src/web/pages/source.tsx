@@ -1,6 +1,6 @@
 import type { SourceView } from '../../services/index.ts'
 import { useUi } from '../i18n/ui.ts'
-import { Scroll, Spoiler } from './facts.tsx'
+import { displayValue, Scroll, Spoiler } from './facts.tsx'
 import { Layout } from './layout.tsx'
 
 export function SourcePage(props: { view: SourceView; url: string }) {
@@ -46,7 +46,7 @@ export function SourcePage(props: { view: SourceView; url: string }) {
                   <th scope="row">{t(`property.${claim.property}`)}</th>
                   <td>
                     <Spoiler level={claim.spoiler}>
-                      {ui.value(claim.value)}
+                      {displayValue(claim, ui)}
                       {claim.quote && <blockquote>“{claim.quote}”</blockquote>}
                     </Spoiler>
                   </td>

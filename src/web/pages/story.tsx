@@ -1,7 +1,7 @@
 import type { Fact } from '../../domain/index.ts'
 import { pickTitle, type FilmVersion, type StoryView } from '../../services/index.ts'
 import { useUi } from '../i18n/ui.ts'
-import { citationsFor, FactTable, FactValue, Scroll, SourceList, type Cite } from './facts.tsx'
+import { citationsFor, FactTable, FactValue, Scroll, SourceList, versionLabel, type Cite } from './facts.tsx'
 import { Layout } from './layout.tsx'
 import { Timeline } from './timeline.tsx'
 import { WorldMap } from './world-map.tsx'
@@ -120,7 +120,7 @@ export function StoryPage(props: { view: StoryView; url: string }) {
   const { story, versions, characters, facts, sources, origin } = props.view
   const cite = citationsFor(sources)
   const firstRemake = versions.find((v) => v.relation === 'remake' && v.status === 'released')
-  const countryOf = (v: FilmVersion) => String(v.facts.find((f) => f.property === 'country')?.value ?? '')
+  const countryOf = (v: FilmVersion) => v.countries[0] ?? ''
   const placed = versions.map((v) => ({
     country: countryOf(v),
     label:
@@ -169,7 +169,7 @@ export function StoryPage(props: { view: StoryView; url: string }) {
                   value={v.slug}
                   checked={v.slug === origin || v === firstRemake}
                 />{' '}
-                {pickTitle(v.titles, reader.language)} ({v.year ?? '—'}, {ui.country(countryOf(v) || 'XWW')})
+                {versionLabel(v, ui)}
               </label>
             ))}
             <div>
@@ -182,6 +182,23 @@ export function StoryPage(props: { view: StoryView; url: string }) {
       <section aria-labelledby="map-heading">
         <h2 id="map-heading">{t('story.map.heading')}</h2>
         <WorldMap versions={placed.filter((p) => p.country)} title={t('story.map', { title: story.title })} />
+        <ul class="legend">
+          <li>
+            <span class="swatch" style="background: var(--map-origin, #5b1a15)" />
+            {t('map.legend.origin')}
+          </li>
+          <li>
+            <span class="swatch" style="background: var(--map-highlight, #a1322a)" />
+            {t('map.legend.version')}
+          </li>
+          <li>
+            <span
+              class="swatch"
+              style="background: repeating-linear-gradient(45deg, var(--map-highlight, #a1322a) 0 2px, var(--map-land, #d9d4ca) 2px 4px)"
+            />
+            {t('map.legend.announced')}
+          </li>
+        </ul>
       </section>
 
       <section aria-labelledby="timeline-heading">
@@ -192,16 +209,14 @@ export function StoryPage(props: { view: StoryView; url: string }) {
       <section aria-labelledby="characters">
         <h2 id="characters">{t('story.characters')}</h2>
         <Scroll label={t('story.characters')}>
-          <table>
+          <table class="across">
             <thead>
               <tr>
                 <th scope="col">{t('story.character')}</th>
                 {versions
                   .filter((v) => characters.some((c) => c.roles.some((r) => r.film === v.slug)))
                   .map((v) => (
-                    <th scope="col">
-                      {pickTitle(v.titles, reader.language)} ({v.year ?? '—'}, {countryOf(v)})
-                    </th>
+                    <th scope="col">{versionLabel(v, ui)}</th>
                   ))}
               </tr>
             </thead>
@@ -210,7 +225,7 @@ export function StoryPage(props: { view: StoryView; url: string }) {
                 <tr>
                   <th scope="row">
                     {character.name}
-                    {character.description && <div class="muted">{character.description}</div>}
+                    {character.description && <div class="muted note">{character.description}</div>}
                   </th>
                   {versions
                     .filter((v) => characters.some((c) => c.roles.some((r) => r.film === v.slug)))

@@ -1,0 +1,103 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import {
+  audit,
+  describeWithBrowser,
+  formatViolations,
+  launchBrowser,
+  newContext,
+  screenshot,
+  VIEWPORT_NAMES,
+  type ViewportName,
+} from './support/browser.ts'
+import { startApp, type RunningApp } from './support/server.ts'
+
+// axe-core on every kind of page, at desktop and phone widths: no serious or critical violations.
+
+interface Audited {
+  name: string
+  path: string
+  status?: number
+  /** Puts the page in the state to audit (after loading it). */
+  prepare?: (page: Page) => Promise<void>
+}
+
+const PAGES: Audited[] = [
+  { name: 'home', path: '/' },
+  { name: 'story', path: '/stories/miracle-in-cell-no-7' },
+  { name: 'film', path: '/films/7-kogustaki-mucize-2019' },
+  {
+    name: 'film-revealed',
+    path: '/films/7-kogustaki-mucize-2019',
+    prepare: async (page) => {
+      // The reader reveals the ending; the other spoilers are opened too so that axe sees them.
+      await page.locator('summary', { hasText: /^\s*Reveal the ending/ }).click()
+      await page.evaluate(`document.querySelectorAll('details').forEach((d) => { d.open = true })`)
+    },
+  },
+  {
+    name: 'compare',
+    path: '/stories/miracle-in-cell-no-7/compare?films=miracle-in-cell-no-7-2013&films=7-kogustaki-mucize-2019',
+  },
+  { name: 'person', path: '/people/aras-bulut-iynemli' },
+  { name: 'source', path: '/sources/seed-001' },
+  { name: 'not-found', path: '/films/no-such-film', status: 404 },
+]
+
+describeWithBrowser('accessibility (axe-core): no serious or critical violations', () => {
+  let app: RunningApp
+  let browser: Browser
+
+  beforeAll(async () => {
+    app = await startApp()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+  })
+
+  test('the audit finds what it should (an image without text, an empty link)', async () => {
+    const context = await newContext(browser, 'desktop')
+    try {
+      const page = await context.newPage()
+      await page.setContent(
+        '<html lang="en"><title>t</title><main><img src="a.png"><a href="/"></a></main></html>',
+      )
+      const ids = (await audit(page)).map((v) => v.id)
+      expect(ids).toEqual(expect.arrayContaining(['image-alt', 'link-name']))
+    } finally {
+      await context.close()
+    }
+  })
+
+  describe.each(VIEWPORT_NAMES)('at %s width', (viewport: ViewportName) => {
+    let context: BrowserContext
+
+    beforeAll(async () => {
+      context = await newContext(browser, viewport)
+    })
+    afterAll(async () => {
+      await context?.close()
+    })
+
+    test.each(PAGES)('$name ($path)', async ({ name, path, status = 200, prepare }) => {
+      const page = await context.newPage()
+      try {
+        const response = await page.goto(`${app.baseUrl}${path}`)
+        expect(response?.status()).toBe(status)
+        await prepare?.(page)
+        await screenshot(page, `axe-${name}`)
+        const violations = await audit(page)
+        const report = formatViolations(`${name} (${path}) at ${viewport} width`, violations)
+        if (violations.length > 0) console.log(report)
+        expect(
+          violations.map((v) => v.id),
+          report,
+        ).toEqual([])
+      } finally {
+        await page.close()
+      }
+    })
+  })
+})

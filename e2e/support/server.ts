@@ -1,0 +1,72 @@
+import { serve, type ServerType } from '@hono/node-server'
+import { mkdtempSync, rmSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { formatIssue } from '../../src/domain/index.ts'
+import { readDatasetDir } from '../../src/importers/index.ts'
+import { loadDatasets } from '../../src/services/index.ts'
+import { connect, migrateToLatest } from '../../src/storage/index.ts'
+import { createApp } from '../../src/web/index.ts'
+
+export const BUNDLED_DATASET = join(import.meta.dirname, '../../data')
+
+export interface RunningApp {
+  /** e.g. `http://127.0.0.1:41234`, without a trailing slash */
+  baseUrl: string
+  /** What the app logged as request failures (500s), for tests to assert on. */
+  errors: object[]
+  stop(): Promise<void>
+}
+
+/**
+ * The real app, as `retold serve` runs it: a temporary SQLite file, migrated, with the bundled
+ * dataset loaded, served by @hono/node-server on 127.0.0.1 and a port the system chooses.
+ */
+export async function startApp(dataDir = BUNDLED_DATASET): Promise<RunningApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'retold-e2e-'))
+  const storage = await connect({ databaseFile: join(dir, 'retold.db') })
+  const cleanUp = async () => {
+    await storage.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+  try {
+    await migrateToLatest(storage)
+    // As `retold serve` does: files with problems are reported and skipped, the others are loaded.
+    const { datasets, issues } = readDatasetDir(dataDir)
+    for (const issue of issues) console.warn(`e2e dataset: ${formatIssue(issue)}`)
+    await loadDatasets(storage, datasets)
+  } catch (error) {
+    await cleanUp()
+    throw error
+  }
+
+  const errors: object[] = []
+  const logger = {
+    error(details: object, message: string) {
+      errors.push(details)
+      console.error(`e2e app: ${message}`, details)
+    },
+  }
+  // The app needs its public URL, which is known once the server listens.
+  const handler: { app?: ReturnType<typeof createApp> } = {}
+  let server: ServerType | undefined
+  const port = await new Promise<number>((resolve, reject) => {
+    server = serve(
+      { fetch: (request) => handler.app!.fetch(request), port: 0, hostname: '127.0.0.1' },
+      (info: AddressInfo) => resolve(info.port),
+    )
+    server.once('error', reject)
+  })
+  const baseUrl = `http://127.0.0.1:${port}`
+  handler.app = createApp({ storage, publicUrl: baseUrl, logger })
+
+  return {
+    baseUrl,
+    errors,
+    stop: async () => {
+      await new Promise<void>((resolve, reject) => server!.close((e) => (e ? reject(e) : resolve())))
+      await cleanUp()
+    },
+  }
+}
