@@ -13,6 +13,7 @@ export function ComparePage(props: { view: StoryView; chosen: readonly FilmVersi
   const { story, characters, sources } = props.view
   const chosen = props.chosen
   const cite = citationsFor(sources)
+  const characterNames = new Map(characters.map(({ character }) => [character.slug, character.name]))
   const titles = chosen.map((v) => versionLabel(v, ui))
   const properties = (Object.keys(PROPERTIES) as PropertyName[]).filter(
     (p) => !TEXT.has(p) && chosen.some((v) => v.facts.some((f) => f.property === p)),
@@ -75,7 +76,7 @@ export function ComparePage(props: { view: StoryView; chosen: readonly FilmVersi
                           {factsOf(v, property).map((fact) => (
                             <div>
                               <Spoiler level={fact.spoiler}>
-                                <FactValue fact={fact} cite={cite} qualifiers />
+                                <FactValue fact={fact} cite={cite} qualifiers characters={characterNames} />
                               </Spoiler>
                             </div>
                           ))}

@@ -68,14 +68,21 @@ function Qualifiers(props: { fact: Fact; characters?: CharacterNames | undefined
   return parts.length > 0 ? <span class="muted"> ({parts.join(', ')})</span> : null
 }
 
-export function FactValue(props: { fact: Fact; cite: Cite; qualifiers?: boolean; compact?: boolean }) {
+export function FactValue(props: {
+  fact: Fact
+  cite: Cite
+  qualifiers?: boolean
+  compact?: boolean
+  characters?: CharacterNames
+}) {
   const ui = useUi()
   const { fact, cite } = props
   const decided = fact.decidedBy ? ui.t(`conflict.${fact.decidedBy}`) : ui.t('conflict.undecided')
   return (
     <>
       {displayValue(fact, ui)}
-      {props.qualifiers && <Qualifiers fact={fact} />} <Citations ids={factSources(fact)} cite={cite} />
+      {props.qualifiers && <Qualifiers fact={fact} characters={props.characters} />}{' '}
+      <Citations ids={factSources(fact)} cite={cite} />
       {fact.conflicts.length > 0 && props.compact && <span class="disputed"> {ui.t('conflict.short')}</span>}
       {fact.conflicts.length > 0 && !props.compact && (
         <span class="conflict" role="note">
