@@ -122,6 +122,26 @@ for (const dialect of DIALECTS) {
       expect(await wrong.text()).toContain('Not a version of Miracle in Cell No. 7: oldboy-2003.')
     })
 
+    it('keeps rendered pages apart for readers of different regions when it caches them', async () => {
+      const cached = createApp({
+        storage,
+        publicUrl: 'https://retold.test',
+        logger: { error: () => {} },
+        pageCacheSeconds: 60,
+      })
+      for (let round = 0; round < 2; round++) {
+        const mexico = await (
+          await cached.request(TR_FILM, { headers: { 'Accept-Language': 'es-MX' } })
+        ).text()
+        expect(answer(mexico, 'Where can I watch it?')).toMatch(/In Mexico: Netflix/)
+        const netherlands = await (
+          await cached.request(TR_FILM, { headers: { 'Accept-Language': 'nl-NL' } })
+        ).text()
+        expect(answer(netherlands, 'Where can I watch it?')).toMatch(/In Netherlands: .*Prime Video/)
+      }
+      expect((await cached.request('/healthz')).headers.get('cache-control')).toBe('no-store')
+    })
+
     it('remembers the reader’s choice in cookies and only redirects within the site', async () => {
       const saved = await app.request('/preferences?language=tr&region=TR&back=/stories/oldboy')
       expect(saved.status).toBe(303)

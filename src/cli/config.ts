@@ -12,6 +12,7 @@ const ENVIRONMENT = z.object({
   RETOLD_DATABASE_FILE: z.string().min(1).default('var/retold.db'),
   RETOLD_DATA_DIR: z.string().min(1).default('data'),
   RETOLD_POSTER_DIR: z.string().min(1).default('data/posters'),
+  RETOLD_PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   RETOLD_PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
@@ -25,6 +26,8 @@ export interface Config {
   dataDir: string
   /** Posters named after film slugs; a film without one gets a generated placeholder. */
   posterDir: string
+  /** How long rendered pages are kept in memory; 0 renders every request. */
+  pageCacheSeconds: number
   /** The site's address as readers see it, for canonical links; defaults to http://host:port. */
   publicUrl: string
   logLevel: z.infer<typeof ENVIRONMENT>['LOG_LEVEL']
@@ -45,6 +48,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Readonly<Config> {
     databaseFile: e.RETOLD_DATABASE_FILE === ':memory:' ? ':memory:' : resolve(e.RETOLD_DATABASE_FILE),
     dataDir: resolve(e.RETOLD_DATA_DIR),
     posterDir: resolve(e.RETOLD_POSTER_DIR),
+    pageCacheSeconds: e.RETOLD_PAGE_CACHE_SECONDS,
     publicUrl: (e.RETOLD_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
   })

@@ -11,7 +11,13 @@ export async function serve(config: Config): Promise<void> {
   const storage = await connect(config)
   await migrateToLatest(storage)
   await loadCommand(storage, config.dataDir, (line) => logger.info(line))
-  const app = createApp({ storage, publicUrl: config.publicUrl, logger, posterDir: config.posterDir })
+  const app = createApp({
+    storage,
+    publicUrl: config.publicUrl,
+    logger,
+    posterDir: config.posterDir,
+    pageCacheSeconds: config.pageCacheSeconds,
+  })
   const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info(
       `Retold is serving http://${config.host}:${info.port} (${storage.dialect}: ${storage.location})`,

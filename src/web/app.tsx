@@ -20,7 +20,8 @@ import {
 import { createApi, OPENAPI } from './api.ts'
 import { errorBody, STATUS_OF } from './errors.ts'
 import { worldGeometry } from './geo.ts'
-import { createUi, UiContext, type Ui } from './i18n/ui.ts'
+import { createPageCache } from './page-cache.ts'
+import { UiContext, uiFor, type Ui } from './i18n/ui.ts'
 import { ComparePage } from './pages/compare.tsx'
 import { ErrorPage } from './pages/error.tsx'
 import { FilmPage } from './pages/film.tsx'
@@ -50,6 +51,8 @@ export interface AppDeps {
   logger: Logger
   /** A folder of posters named after film slugs (`7-kogustaki-mucize-2019.jpg`); optional. */
   posterDir?: string | undefined
+  /** How long rendered pages are kept (0: render every request). */
+  pageCacheSeconds?: number | undefined
 }
 
 type Env = { Variables: { ui: Ui } }
@@ -83,7 +86,7 @@ function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (ch) => `&#${ch.charCodeAt(0)};`)
 }
 
-export function createApp({ storage, publicUrl, logger, posterDir }: AppDeps) {
+export function createApp({ storage, publicUrl, logger, posterDir, pageCacheSeconds = 0 }: AppDeps) {
   const app = new Hono<Env>()
   const posters = findPosters(posterDir)
   worldGeometry() // project the world map once, at start, rather than on the first story page
@@ -99,7 +102,7 @@ export function createApp({ storage, publicUrl, logger, posterDir }: AppDeps) {
   }
 
   app.use(async (c, next) => {
-    c.set('ui', createUi(detectReader(c)))
+    c.set('ui', uiFor(detectReader(c)))
     await next()
   })
   app.onError((error, c) => {
@@ -109,6 +112,14 @@ export function createApp({ storage, publicUrl, logger, posterDir }: AppDeps) {
   })
   app.notFound((c) => fail(c, 'NotFound', `Nothing is at ${c.req.path}.`))
 
+  const cache = createPageCache({
+    seconds: pageCacheSeconds,
+    variant: (c) => {
+      const { reader } = (c as Context<Env>).get('ui')
+      return `${reader.language}|${reader.region ?? ''}`
+    },
+  })
+  app.use(cache.middleware)
   // Pages and API answers are revalidated cheaply: an ETag of the body, and a short shared lifetime.
   app.use(etag({ weak: true }))
   app.use(async (c, next) => {

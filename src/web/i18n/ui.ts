@@ -34,6 +34,15 @@ export function createUi(reader: Reader): Ui {
   const numbers = new Intl.NumberFormat(locale)
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })
   const months = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' })
+  const currencies = new Map<string, Intl.NumberFormat>()
+  const currency = (code: string) => {
+    let format = currencies.get(code)
+    if (!format) {
+      format = new Intl.NumberFormat(locale, { style: 'currency', currency: code, maximumFractionDigits: 0 })
+      currencies.set(code, format)
+    }
+    return format
+  }
   const safe = <T>(format: () => T, fallback: T) => {
     try {
       return format()
@@ -56,20 +65,26 @@ export function createUi(reader: Reader): Ui {
     value: (value) => {
       if (typeof value === 'number') return numbers.format(value)
       if (typeof value === 'object' && 'currency' in value) {
-        return safe(
-          () =>
-            new Intl.NumberFormat(locale, {
-              style: 'currency',
-              currency: value.currency,
-              maximumFractionDigits: 0,
-            }).format(value.amount),
-          formatValue(value),
-        )
+        return safe(() => currency(value.currency).format(value.amount), formatValue(value))
       }
       return formatValue(value)
     },
     spoiler: (level) => (level === 'none' ? '' : t(`spoiler.level.${level}`)),
   }
+}
+
+const UIS = new Map<string, Ui>()
+
+/** The Ui of a reader, built once per language and region: its Intl formatters are costly to make. */
+export function uiFor(reader: Reader): Ui {
+  const key = `${reader.language}|${reader.region ?? ''}`
+  let ui = UIS.get(key)
+  if (!ui) {
+    if (UIS.size >= 1000) UIS.clear()
+    ui = createUi(reader)
+    UIS.set(key, ui)
+  }
+  return ui
 }
 
 export const UiContext = createContext<Ui>(createUi(DEFAULT_READER))
