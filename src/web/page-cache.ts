@@ -14,7 +14,8 @@ export interface PageCacheOptions {
 }
 
 interface Entry {
-  body: ArrayBuffer
+  // A Uint8Array, not an ArrayBuffer: @hono/node-server writes those straight to the socket.
+  body: Uint8Array
   headers: [string, string][]
   etag: string | null
   expires: number
@@ -87,7 +88,7 @@ export function createPageCache({
         return
       }
       const entry: Entry = {
-        body: await response.arrayBuffer(),
+        body: new Uint8Array(await response.arrayBuffer()),
         headers: [...response.headers.entries()],
         etag: response.headers.get('etag'),
         expires: now + seconds * 1000,

@@ -27,6 +27,20 @@ export function isLanguageCode(value: string | undefined): value is string {
  * Accept-Language ("tr-TR" → Turkish in Turkey; "tr" alone → Turkish, region guessed as Turkey).
  */
 export function detectReader(c: Context): Reader {
+  // Browsers send the same few headers again and again; parsing them (Intl.Locale) is not free.
+  const key = `${c.req.header('accept-language') ?? ''}\n${c.req.header('cookie') ?? ''}`
+  let reader = READERS.get(key)
+  if (!reader) {
+    if (READERS.size >= 2000) READERS.clear()
+    reader = readerOf(c)
+    READERS.set(key, reader)
+  }
+  return reader
+}
+
+const READERS = new Map<string, Reader>()
+
+function readerOf(c: Context): Reader {
   const chosenLanguage = getCookie(c, LANGUAGE_COOKIE)
   const chosenRegion = getCookie(c, REGION_COOKIE)
   const header = c.req.header('accept-language')
