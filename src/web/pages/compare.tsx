@@ -2,6 +2,7 @@ import { PROPERTIES, type Fact, type PropertyName } from '../../domain/index.ts'
 import type { FilmVersion, StoryView } from '../../services/index.ts'
 import { useUi } from '../i18n/ui.ts'
 import { citationsFor, FactValue, Rich, Scroll, SourceList, Spoiler, versionLabel } from './facts.tsx'
+import { CharacterTable } from './characters.tsx'
 import { Layout } from './layout.tsx'
 
 const TEXT = new Set<PropertyName>(['synopsis', 'plot', 'ending'])
@@ -91,38 +92,7 @@ export function ComparePage(props: { view: StoryView; chosen: readonly FilmVersi
 
           <section aria-labelledby="compare-cast">
             <h2 id="compare-cast">{t('compare.cast')}</h2>
-            <Scroll label={t('compare.cast')}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('story.character')}</th>
-                    {titles.map((title) => (
-                      <th scope="col">{title}</th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {characters
-                    .filter(({ roles }) => roles.some((r) => chosen.some((v) => v.slug === r.film)))
-                    .map(({ character, roles }) => (
-                      <tr>
-                        <th scope="row">{character.name}</th>
-                        {chosen.map((v) => (
-                          <td>
-                            {roles
-                              .filter((r) => r.film === v.slug)
-                              .map((r) => (
-                                <div>
-                                  {r.name ?? '—'} · <a href={`/people/${r.person.slug}`}>{r.person.name}</a>
-                                </div>
-                              ))}
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
-            </Scroll>
+            <CharacterTable characters={characters} versions={chosen} />
           </section>
 
           <section aria-labelledby="compare-plot">
@@ -146,10 +116,7 @@ export function ComparePage(props: { view: StoryView; chosen: readonly FilmVersi
             </Spoiler>
           </section>
 
-          <section aria-labelledby="sources">
-            <h2 id="sources">{t('film.sources')}</h2>
-            <SourceList sources={sources} />
-          </section>
+          <SourceList sources={sources} />
         </>
       )}
     </Layout>

@@ -141,34 +141,38 @@ export function FactTable(props: { facts: readonly Fact[]; cite: Cite; character
   )
 }
 
+/** The page's numbered sources, the targets of its [n] citations. */
 export function SourceList(props: { sources: readonly Source[] }) {
   const ui = useUi()
   return (
-    <ol class="sources">
-      {props.sources.map((source, i) => (
-        <li id={`source-${i + 1}`}>
-          <a href={`/sources/${source.slug}`}>{source.title}</a>
-          <span class="muted">
-            {[
-              source.publisher,
-              source.author,
-              source.updatedAt && ui.t('source.updated', { date: ui.date(source.updatedAt) }),
-              ui.t(`source.kind.${source.kind}`),
-            ]
-              .filter(Boolean)
-              .map((part) => ` · ${part}`)}
-          </span>
-          {source.url && (
-            <>
-              {' · '}
-              <a href={source.url} rel="nofollow noopener">
-                {new URL(source.url).hostname}
-              </a>
-            </>
-          )}
-        </li>
-      ))}
-    </ol>
+    <section aria-labelledby="sources">
+      <h2 id="sources">{ui.t('film.sources')}</h2>
+      <ol class="sources">
+        {props.sources.map((source, i) => (
+          <li id={`source-${i + 1}`}>
+            <a href={`/sources/${source.slug}`}>{source.title}</a>
+            <span class="muted">
+              {[
+                source.publisher,
+                source.author,
+                source.updatedAt && ui.t('source.updated', { date: ui.date(source.updatedAt) }),
+                ui.t(`source.kind.${source.kind}`),
+              ]
+                .filter(Boolean)
+                .map((part) => ` · ${part}`)}
+            </span>
+            {source.url && (
+              <>
+                {' · '}
+                <a href={source.url} rel="nofollow noopener">
+                  {new URL(source.url).hostname}
+                </a>
+              </>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
   )
 }
 

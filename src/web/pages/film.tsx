@@ -246,10 +246,7 @@ export function FilmPage(props: FilmPageProps) {
         </section>
       )}
 
-      <section aria-labelledby="sources">
-        <h2 id="sources">{t('film.sources')}</h2>
-        <SourceList sources={sources} />
-      </section>
+      <SourceList sources={sources} />
     </Layout>
   )
 }

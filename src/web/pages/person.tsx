@@ -41,10 +41,7 @@ export function PersonPage(props: { view: PersonView; url: string }) {
           ))}
         </ul>
       </section>
-      <section aria-labelledby="sources">
-        <h2 id="sources">{t('film.sources')}</h2>
-        <SourceList sources={sources} />
-      </section>
+      <SourceList sources={sources} />
     </Layout>
   )
 }

@@ -1,7 +1,8 @@
 import type { Fact } from '../../domain/index.ts'
 import { pickTitle, type FilmVersion, type StoryView } from '../../services/index.ts'
 import { useUi } from '../i18n/ui.ts'
-import { citationsFor, FactTable, FactValue, Scroll, SourceList, versionLabel, type Cite } from './facts.tsx'
+import { citationsFor, FactTable, FactValue, SourceList, versionLabel, type Cite } from './facts.tsx'
+import { CharacterTable } from './characters.tsx'
 import { Layout } from './layout.tsx'
 import { Timeline } from './timeline.tsx'
 import { WorldMap } from './world-map.tsx'
@@ -208,49 +209,10 @@ export function StoryPage(props: { view: StoryView; url: string }) {
 
       <section aria-labelledby="characters">
         <h2 id="characters">{t('story.characters')}</h2>
-        <Scroll label={t('story.characters')}>
-          <table class="across">
-            <thead>
-              <tr>
-                <th scope="col">{t('story.character')}</th>
-                {versions
-                  .filter((v) => characters.some((c) => c.roles.some((r) => r.film === v.slug)))
-                  .map((v) => (
-                    <th scope="col">{versionLabel(v, ui)}</th>
-                  ))}
-              </tr>
-            </thead>
-            <tbody>
-              {characters.map(({ character, roles }) => (
-                <tr>
-                  <th scope="row">
-                    {character.name}
-                    {character.description && <div class="muted note">{character.description}</div>}
-                  </th>
-                  {versions
-                    .filter((v) => characters.some((c) => c.roles.some((r) => r.film === v.slug)))
-                    .map((v) => (
-                      <td>
-                        {roles
-                          .filter((r) => r.film === v.slug)
-                          .map((r) => (
-                            <div>
-                              {r.name ?? '—'} · <a href={`/people/${r.person.slug}`}>{r.person.name}</a>
-                            </div>
-                          ))}
-                      </td>
-                    ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Scroll>
+        <CharacterTable characters={characters} versions={versions} />
       </section>
 
-      <section aria-labelledby="sources">
-        <h2 id="sources">{t('film.sources')}</h2>
-        <SourceList sources={sources} />
-      </section>
+      <SourceList sources={sources} />
     </Layout>
   )
 }
