@@ -117,7 +117,10 @@ const collectGarbage: () => void = (() => {
 // ---------------------------------------------------------------------------------------------------
 // Rows
 
-type Rows = { [T in keyof Database]: Array<Insertable<Database[T]>> }
+// The search index is built from these tables afterwards, not generated.
+type Rows = {
+  [T in Exclude<keyof Database, 'search_document' | 'search_fts'>]: Array<Insertable<Database[T]>>
+}
 
 function emptyRows(): Rows {
   return {
@@ -137,7 +140,7 @@ function emptyRows(): Rows {
 }
 
 /** Inserts in dependency order, as many rows per statement as SQLite's parameter limit allows. */
-const INSERT_ORDER: Array<keyof Database> = [
+const INSERT_ORDER: Array<keyof Rows> = [
   'person',
   'person_name',
   'source',

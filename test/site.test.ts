@@ -200,6 +200,27 @@ for (const dialect of DIALECTS) {
       )
     })
 
+    it('searches from the API, the search page and the header form', async () => {
+      const api = await json(
+        app.request('/api/v1/search?q=pselmzhmiraclese%20in%20cell%20no%207%20turki&limit=3'),
+      )
+      expect(api.query).toBe('pselmzhmiraclese in cell no 7 turki')
+      expect(api.results[0]).toMatchObject({
+        kind: 'film',
+        slug: '7-kogustaki-mucize-2019',
+        year: 2019,
+        country: 'TR',
+      })
+      expect(api.results[0].story).toEqual({ slug: 'miracle-in-cell-no-7', title: 'Miracle in Cell No. 7' })
+      expect(api.results[0].matched.length).toBeGreaterThan(0)
+      expect((await app.request('/api/v1/search?q=')).status).toBe(400)
+      const page = await (await app.request('/search?q=miracle+in+cell+no+7+ending+explained')).text()
+      expect(page).toContain('href="/stories/miracle-in-cell-no-7"')
+      expect(page).toMatch(/href="\/films\/[a-z0-9-]+#q-ending"/)
+      const home = await (await app.request('/')).text()
+      expect(home).toMatch(/<form method="get" action="\/search" role="search"/)
+    })
+
     describe('JSON API', () => {
       it('publishes an OpenAPI document naming every route', async () => {
         const doc = await json(app.request('/api/openapi.json'))
@@ -210,6 +231,7 @@ for (const dialect of DIALECTS) {
             '/films/{slug}',
             '/people',
             '/people/{slug}',
+            '/search',
             '/sources',
             '/sources/{slug}',
             '/stories',

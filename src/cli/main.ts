@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util'
 import { formatIssue, isAppError, parseSpoilerLevel } from '../domain/index.ts'
 import { readDatasetDir } from '../importers/index.ts'
-import { collectStats, loadDatasets } from '../services/index.ts'
+import { collectStats, ensureSearchIndex, loadDatasets, searchCatalog } from '../services/index.ts'
 import { connect, countRows, migrateToLatest, type Storage } from '../storage/index.ts'
 import { readConfig, type Config } from './config.ts'
 import { serve } from './serve.ts'
@@ -14,6 +14,8 @@ const USAGE = `Usage: retold <command>
   db migrate               bring the database schema up to date
   load [dir] [--dry-run]   check and load a curated dataset folder (default: data)
   stats [--json]           count what is stored, and the facts whose sources disagree
+  search "<query>" [--json] [--limit N]
+                           search stories, films, people and characters
   show <slug> [--json] [--spoilers]
                            print a story, film, person or source with its facts, sources and conflicts
 
@@ -70,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       spoilers: { type: 'boolean', default: false },
+      limit: { type: 'string', default: '10' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -108,6 +111,24 @@ async function main(argv: string[]): Promise<number> {
         )
         return 0
       })
+    case 'search': {
+      const query = rest.join(' ').trim()
+      if (!query) break
+      return withStorage(config, async (storage) => {
+        await ensureSearchIndex(storage)
+        const response = await searchCatalog(storage, query, Number(values.limit))
+        if (values.json) out(JSON.stringify(response, null, 2))
+        else {
+          if (response.interpreted) out(`showing results for ${response.interpreted}`)
+          for (const r of response.results) {
+            out(
+              `${r.score.toFixed(2).padStart(7)}  ${r.kind.padEnd(9)} ${r.title}${r.year ? ` (${r.year})` : ''}  [${r.slug}]  ${r.matched.join('; ')}`,
+            )
+          }
+        }
+        return 0
+      })
+    }
     case 'show': {
       const slug = rest[0]
       if (!slug) break

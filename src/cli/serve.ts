@@ -1,5 +1,6 @@
 import { serve as serveHttp } from '@hono/node-server'
 import { pino } from 'pino'
+import { ensureSearchIndex } from '../services/index.ts'
 import { connect, migrateToLatest } from '../storage/index.ts'
 import { createApp } from '../web/index.ts'
 import type { Config } from './config.ts'
@@ -11,6 +12,8 @@ export async function serve(config: Config): Promise<void> {
   const storage = await connect(config)
   await migrateToLatest(storage)
   await loadCommand(storage, config.dataDir, (line) => logger.info(line))
+  const indexed = await ensureSearchIndex(storage)
+  if (indexed > 0) logger.info(`built the search index: ${indexed} documents`)
   const app = createApp({
     storage,
     publicUrl: config.publicUrl,

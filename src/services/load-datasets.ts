@@ -1,5 +1,12 @@
 import type { StoryDataset } from '../domain/index.ts'
-import { findDatasetHash, storeStoryDataset, type Storage, type StoreSummary } from '../storage/index.ts'
+import {
+  findDatasetHash,
+  findStoryBySlug,
+  storeStoryDataset,
+  type Storage,
+  type StoreSummary,
+} from '../storage/index.ts'
+import { indexStory } from './search.ts'
 
 export interface LoadedFile extends StoreSummary {
   file: string
@@ -28,6 +35,8 @@ export async function loadDatasets(
         reason: `load ${dataset.file}`,
         at: now(),
       })
+      const story = await findStoryBySlug(trx, dataset.story.slug)
+      await indexStory(trx, storage.dialect, story!.id)
       return { ...summary, unchanged: false }
     })
     results.push({ file: dataset.file, story: dataset.story.slug, ...result })

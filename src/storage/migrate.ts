@@ -3,6 +3,7 @@ import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migrat
 import type { DialectName, Storage } from './connect.ts'
 import * as createKnowledgeModel from './migrations/2026_11_21_1200_create_knowledge_model.ts'
 import * as addFilmSource from './migrations/2026_11_21_1300_add_film_source.ts'
+import * as createSearchDocument from './migrations/2026_11_21_1400_create_search_document.ts'
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> }
 
@@ -10,6 +11,7 @@ type MigrationModule = { up(db: Kysely<unknown>, dialect: DialectName): Promise<
 const MIGRATIONS: Record<string, MigrationModule> = {
   '2026_11_21_1200_create_knowledge_model': createKnowledgeModel,
   '2026_11_21_1300_add_film_source': addFilmSource,
+  '2026_11_21_1400_create_search_document': createSearchDocument,
 }
 
 /** Brings the schema up to date; returns the names of the migrations it ran. */

@@ -143,6 +143,29 @@ export interface RevisionTable {
   created_at: string
 }
 
+export interface SearchDocumentTable {
+  id: Generated<number>
+  kind: string
+  slug: string
+  story_id: number | null
+  title: string
+  /** The normalized search keys of every name, one per line. */
+  keys: string
+  year: number | null
+  countries: string
+  languages: string
+  story_slug: string | null
+  story_title: string | null
+  relation: string | null
+  popularity: number
+}
+
+/** SQLite only: the FTS5 trigram index over search_document.keys (rowid = search_document.id). */
+export interface SearchFtsTable {
+  rowid: number
+  keys: string
+}
+
 export interface DatasetFileTable {
   path: string
   content_hash: string
@@ -162,6 +185,8 @@ export interface Database {
   claim: ClaimTable
   revision: RevisionTable
   dataset_file: DatasetFileTable
+  search_document: SearchDocumentTable
+  search_fts: SearchFtsTable
 }
 
 export type StoryRow = Selectable<StoryTable>

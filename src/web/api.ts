@@ -11,6 +11,7 @@ import {
   presentPerson,
   presentSourceView,
   presentStory,
+  searchCatalog,
   type Storage,
 } from '../services/index.ts'
 
@@ -49,6 +50,15 @@ export function createApi(storage: Storage) {
       })
     })
   }
+  api.get('/search', async (c) => {
+    const q = (c.req.query('q') ?? '').trim()
+    if (q.length === 0) throw new AppError('Invalid', 'q is the text to search for')
+    if (q.length > 200) throw new AppError('Invalid', 'q is at most 200 characters')
+    const limit = Number(c.req.query('limit') ?? 10)
+    if (!Number.isInteger(limit) || limit < 1 || limit > 50)
+      throw new AppError('Invalid', 'limit is a whole number from 1 to 50')
+    return c.json(await searchCatalog(storage, q, limit))
+  })
   api.get('/stories/:slug', async (c) =>
     c.json(
       presentStory(await findStoryViewOrThrow(storage, c.req.param('slug')), reveal(c.req.query('spoilers'))),
@@ -138,6 +148,48 @@ export const OPENAPI = {
   },
   servers: [{ url: '/api/v1' }],
   paths: {
+    '/search': {
+      get: {
+        summary:
+          'Stories, films, people and characters matching a query, forgiving typos, scripts and qualifiers',
+        parameters: [
+          { name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: 200 } },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 50, default: 10 } },
+        ],
+        responses: {
+          200: {
+            description: 'Results, best first',
+            content: json({
+              type: 'object',
+              required: ['query', 'interpreted', 'results'],
+              properties: {
+                query: { type: 'string' },
+                interpreted: { type: ['string', 'null'] },
+                section: { type: ['string', 'null'], enum: ['ending', 'true-story', 'watch', 'cast', null] },
+                results: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['kind', 'slug', 'title', 'year', 'country', 'story', 'score', 'matched'],
+                    properties: {
+                      kind: { type: 'string', enum: ['story', 'film', 'person', 'character'] },
+                      slug: { type: 'string' },
+                      title: { type: 'string' },
+                      year: { type: ['integer', 'null'] },
+                      country: { type: ['string', 'null'] },
+                      story: { type: ['object', 'null'] },
+                      score: { type: 'number' },
+                      matched: { type: 'array', items: { type: 'string' } },
+                    },
+                  },
+                },
+              },
+            }),
+          },
+          400: ERROR,
+        },
+      },
+    },
     '/stories': list('Stories, by title', { $ref: '#/components/schemas/StorySummary' }),
     '/stories/{slug}': one('A story with every version, its characters across versions and its sources', {
       $ref: '#/components/schemas/Story',

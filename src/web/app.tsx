@@ -15,6 +15,7 @@ import {
   isDatabaseReachable,
   listSlugPage,
   listStorySummaries,
+  searchCatalog,
   type Storage,
 } from '../services/index.ts'
 import { createApi, OPENAPI } from './api.ts'
@@ -28,6 +29,7 @@ import { FilmPage } from './pages/film.tsx'
 import { HomePage } from './pages/home.tsx'
 import { PersonPage } from './pages/person.tsx'
 import { PreferencesPage } from './pages/preferences.tsx'
+import { SearchPage } from './pages/search.tsx'
 import { SourcePage } from './pages/source.tsx'
 import { StoryPage } from './pages/story.tsx'
 import {
@@ -193,6 +195,11 @@ export function createApp({ storage, publicUrl, logger, posterDir, pageCacheSeco
       c,
       <SourcePage view={await findSourceViewOrThrow(storage, slug)} url={`${publicUrl}/sources/${slug}`} />,
     )
+  })
+
+  app.get('/search', async (c) => {
+    const q = (c.req.query('q') ?? '').trim().slice(0, 200)
+    return render(c, <SearchPage response={q ? await searchCatalog(storage, q, 30) : null} />)
   })
 
   app.get('/preferences', (c) => {

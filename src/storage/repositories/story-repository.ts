@@ -41,6 +41,10 @@ export async function listStories(
   return rows.map(rowToStory)
 }
 
+export async function listStoryIds(db: Kysely<Database>): Promise<number[]> {
+  return (await db.selectFrom('story').select('id').orderBy('id').execute()).map((row) => row.id)
+}
+
 export async function countStories(db: Kysely<Database>): Promise<number> {
   const row = await db
     .selectFrom('story')

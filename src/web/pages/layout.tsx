@@ -12,6 +12,10 @@ a { color: var(--accent); text-underline-offset: .15em; }
 a:focus-visible, summary:focus-visible, button:focus-visible, select:focus-visible, input:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 .skip { position: absolute; left: -999px; top: 0; background: var(--bg); padding: .5rem 1rem; z-index: 10; }
 .skip:focus { left: 1rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.site-search { display: flex; gap: .3rem; flex: 1 1 14rem; max-width: 24rem; }
+.site-search input { flex: 1; min-width: 0; }
+ol.results li { margin: .5rem 0; }
 .wrap { max-width: 76rem; margin: 0 auto; padding: 0 1rem; }
 header.site { border-bottom: 1px solid var(--line); }
 header.site .wrap { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: baseline; padding-top: .8rem; padding-bottom: .8rem; }
@@ -99,6 +103,13 @@ export function Layout(props: PageMeta & { children: Child }) {
               {t('site.name')}
             </a>
             <span class="muted">{t('site.tagline')}</span>
+            <form method="get" action="/search" role="search" class="site-search">
+              <label for="site-q" class="visually-hidden">
+                {t('search.label')}
+              </label>
+              <input id="site-q" type="search" name="q" placeholder={t('search.label')} maxlength={200} />
+              <button type="submit">{t('search.submit')}</button>
+            </form>
             <a class="prefs" href="/preferences">
               {ui.languageName(reader.language)} ·{' '}
               {reader.region ? ui.country(reader.region) : t('prefs.worldwide')}

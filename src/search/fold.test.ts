@@ -1,0 +1,101 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { fold, tokenize } from './fold.ts'
+
+describe('fold', () => {
+  it.each([
+    ['7. Koğuştaki Mucize', '7 kogustaki mucize'],
+    ['İYNEMLİ', 'iynemli'],
+    ['İynemli', 'iynemli'],
+    ['Aras Bulut İynemli', 'aras bulut iynemli'],
+    ['ISPARTA ılık', 'isparta ilik'],
+    ['Perfetti sconosciuti', 'perfetti sconosciuti'],
+    ['Låt den rätte komma in', 'lat den ratte komma in'],
+    ['Tiệc trăng máu', 'tiec trang mau'],
+    ['BÚÉK', 'buek'],
+    ['Straße', 'strasse'],
+    ['Søren Kierkegaård', 'soren kierkegaard'],
+    ['ΤΈΛΕΙΟΙ ΞΈΝΟΙ', 'τελειοι ξενοι'],
+    ['Громкая связь', 'громкая связь'],
+    ['(Nie)znajomi', 'nie znajomi'],
+    ['Hachi: A Dog’s Tale', 'hachi a dogs tale'],
+    ['  Miracle   in\tCell  ', 'miracle in cell'],
+    ['ﬁlm ①', 'film 1'],
+  ])('%s → %s', (text, folded) => {
+    expect(fold(text)).toBe(folded)
+  })
+
+  it('keeps Hangul as composed syllables', () => {
+    const folded = fold('7번방의 선물')
+    expect(folded).toBe('7 번방의 선물')
+    expect(folded).toBe(folded.normalize('NFC'))
+    expect([...folded]).toHaveLength(8)
+  })
+
+  it('keeps Japanese voicing marks and Indic vowel signs, which are not diacritics', () => {
+    expect(fold('ガラスの仮面')).toBe('ガラスの仮面')
+    expect(fold('दृश्यम')).toBe('दृश्यम')
+  })
+
+  it('reads “No. 7”, “no 7”, “No.7”, “nº 7” and “№ 7” alike', () => {
+    for (const text of ['No. 7', 'no 7', 'No.7', 'NO 7', '№ 7']) expect(fold(text)).toBe('no 7')
+  })
+
+  it('writes English number words and ordinals as digits, and separates numbers from words', () => {
+    expect(fold('Seven Samurai')).toBe('7 samurai')
+    expect(fold('The Magnificent Seven')).toBe('the magnificent 7')
+    expect(fold('the seventh cell')).toBe(fold('the 7th cell'))
+    expect(fold('Miracle on 34th Street')).toBe('miracle on 34 street')
+    expect(fold('7beonbangui')).toBe('7 beonbangui')
+    expect(fold('cell7')).toBe('cell 7')
+  })
+
+  it('folds to nothing when there are no letters or digits', () => {
+    expect(fold(' — !? ')).toBe('')
+  })
+
+  it('is idempotent', () => {
+    const interesting = fc.constantFrom(
+      'İ',
+      'ı',
+      'I',
+      'ß',
+      'ẞ',
+      'Σ',
+      'ς',
+      '\u0301',
+      '\u0307',
+      '번',
+      '방',
+      'ᄀ',
+      'が',
+      '7',
+      'th',
+      ' ',
+      '.',
+      'seven',
+    )
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 20 }),
+      fc.array(interesting, { maxLength: 12 }).map((parts) => parts.join('')),
+    )
+    fc.assert(fc.property(text, (value) => fold(fold(value)) === fold(value)))
+  })
+
+  it('never leaves upper case, punctuation, repeated or outer spaces', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), (value) => {
+        const folded = fold(value)
+        expect(folded).not.toMatch(/^ | $| {2}/)
+        expect(folded).not.toMatch(/[A-Z.,;:!?'"()-]/)
+      }),
+    )
+  })
+})
+
+describe('tokenize', () => {
+  it('splits a folded text into its words', () => {
+    expect(tokenize('7 kogustaki mucize')).toEqual(['7', 'kogustaki', 'mucize'])
+    expect(tokenize('')).toEqual([])
+  })
+})

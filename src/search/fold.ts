@@ -1,0 +1,76 @@
+// Latin letters that Unicode decomposition leaves alone, and the Greek final sigma (case folding).
+const LETTERS: Record<string, string> = {
+  ı: 'i',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  đ: 'd',
+  ð: 'd',
+  ł: 'l',
+  þ: 'th',
+  ς: 'σ',
+}
+
+// Diacritics only: the combining marks of Latin, Greek and Cyrillic and the optional vowel points of
+// Hebrew and Arabic. The vowel signs of Indic and Southeast Asian scripts are letters' parts and stay;
+// Hangul jamo and kana voicing marks come back together when the text is recomposed.
+const DIACRITICS =
+  // eslint-disable-next-line no-misleading-character-class -- a class of lone combining marks, on purpose
+  /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u064b-\u065f\u0670]/g
+
+// Removed rather than spaced, so that "Schindler's" and "Gromkaia sviaz’" stay one word.
+const APOSTROPHES = /['’‘ʼʻ`´]/g
+
+const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/gu
+
+// "No.7", "7beonbangui" and "cell7" carry the number as its own word, as "No. 7" does.
+const DIGIT_BOUNDARY = /(?<=\p{N})(?=[\p{L}\p{M}])|(?<=[\p{L}\p{M}])(?=\p{N})/u
+
+const ORDINAL_DIGITS = /^(\d+)(?:st|nd|rd|th)$/
+
+// English number words, so that "Seven Samurai" and "7 samurai", "7th" and "seventh" meet.
+const NUMBER_WORDS: Record<string, string> = Object.fromEntries(
+  [
+    ['one', 'first'],
+    ['two', 'second'],
+    ['three', 'third'],
+    ['four', 'fourth'],
+    ['five', 'fifth'],
+    ['six', 'sixth'],
+    ['seven', 'seventh'],
+    ['eight', 'eighth'],
+    ['nine', 'ninth'],
+    ['ten', 'tenth'],
+    ['eleven', 'eleventh'],
+    ['twelve', 'twelfth'],
+  ].flatMap(([cardinal, ordinal], index) => [
+    [cardinal!, String(index + 1)],
+    [ordinal!, String(index + 1)],
+  ]),
+)
+
+/** NFKC, lower case (Turkish İ/I/ı → i), marks stripped (Hangul recomposed), punctuation → spaces, spaces collapsed. Keeps the script. */
+export function fold(text: string): string {
+  const lower = text.normalize('NFKC').replace(/İ/g, 'i').toLowerCase()
+  const unmarked = lower.normalize('NFD').replace(DIACRITICS, '').normalize('NFC')
+  const plain = unmarked.replace(/[ıøæœßđðłþς]/g, (letter) => LETTERS[letter] ?? letter)
+  return plain
+    .replace(APOSTROPHES, '')
+    .replace(NOT_WORD, ' ')
+    .split(' ')
+    .flatMap(splitNumber)
+    .filter((word) => word !== '')
+    .join(' ')
+}
+
+/** The words of a folded text. */
+export function tokenize(folded: string): string[] {
+  return folded.split(' ').filter((word) => word !== '')
+}
+
+function splitNumber(word: string): string[] {
+  const ordinal = ORDINAL_DIGITS.exec(word)
+  if (ordinal) return [ordinal[1]!]
+  return word.split(DIGIT_BOUNDARY).map((part) => NUMBER_WORDS[part] ?? part)
+}

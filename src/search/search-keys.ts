@@ -1,0 +1,13 @@
+import anyAscii from 'any-ascii'
+import { fold } from './fold.ts'
+
+/**
+ * Every normalized form under which a name should be found: its fold (in its own script) and the fold
+ * of its any-ascii romanization when different ("7번방의 선물" → "7 번방의 선물", "7 beonbangui seonmul").
+ * Romanized syllables stay run together as any-ascii writes them; the matcher joins and splits words,
+ * so "7 beonbang ui" still finds them. Deduplicated, never empty strings.
+ */
+export function searchKeys(name: string): string[] {
+  const keys = [fold(name), fold(anyAscii(name))].filter((key) => key !== '')
+  return [...new Set(keys)]
+}
