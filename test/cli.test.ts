@@ -40,6 +40,17 @@ describe('retold command', () => {
     expect(story.versions.some((v: { status: string }) => v.status !== 'released')).toBe(true)
   })
 
+  it('searches and prints the same JSON as the API', async () => {
+    const { stdout } = await retold('search', 'pselmzhmiraclese in cell no 7 turki', '--json', '--limit', '3')
+    const response = JSON.parse(stdout)
+    expect(response).toMatchObject({
+      query: 'pselmzhmiraclese in cell no 7 turki',
+      interpreted: expect.any(String),
+    })
+    expect(response.results[0]).toMatchObject({ kind: 'film', slug: '7-kogustaki-mucize-2019' })
+    expect(response.results.length).toBeLessThanOrEqual(3)
+  })
+
   it('prints a film with its conflicts as text', async () => {
     const { stdout } = await retold('show', '7-kogustaki-mucize-2019')
     expect(stdout).toContain('7. Koğuştaki Mucize  (original, tr)')
