@@ -1,13 +1,14 @@
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
-// Letters that Unicode decomposition does not reduce to ASCII.
-const ASCII_LETTERS: Record<string, string> = {
+/** Latin letters that Unicode decomposition does not reduce to ASCII, spelled in ASCII. */
+export const ASCII_LETTERS: Readonly<Record<string, string>> = {
   ı: 'i',
   ø: 'o',
   æ: 'ae',
   œ: 'oe',
   ß: 'ss',
   đ: 'd',
+  ð: 'd',
   ł: 'l',
   þ: 'th',
 }
@@ -22,7 +23,7 @@ export function slugify(text: string): string {
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[ıøæœßđłþ]/g, (letter) => ASCII_LETTERS[letter] ?? letter)
+    .replace(/[ıøæœßđðłþ]/g, (letter) => ASCII_LETTERS[letter] ?? letter)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
 }

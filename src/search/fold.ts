@@ -1,16 +1,7 @@
-// Latin letters that Unicode decomposition leaves alone, and the Greek final sigma (case folding).
-const LETTERS: Record<string, string> = {
-  ı: 'i',
-  ø: 'o',
-  æ: 'ae',
-  œ: 'oe',
-  ß: 'ss',
-  đ: 'd',
-  ð: 'd',
-  ł: 'l',
-  þ: 'th',
-  ς: 'σ',
-}
+import { ASCII_LETTERS } from '../domain/index.ts'
+// Latin letters that Unicode decomposition leaves alone (as slugs spell them), and the Greek final
+// sigma (case folding).
+const LETTERS: Record<string, string> = { ...ASCII_LETTERS, ς: 'σ' }
 
 // Diacritics only: the combining marks of Latin, Greek and Cyrillic and the optional vowel points of
 // Hebrew and Arabic. The vowel signs of Indic and Southeast Asian scripts are letters' parts and stay;

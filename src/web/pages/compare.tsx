@@ -7,6 +7,34 @@ import { Layout } from './layout.tsx'
 
 const TEXT = new Set<PropertyName>(['synopsis', 'plot', 'ending'])
 
+/** A form choosing versions of a story to compare; a plain GET form, so it works without JavaScript. */
+export function VersionPicker(props: {
+  story: string
+  versions: readonly FilmVersion[]
+  legend: string
+  hint?: string
+  checked: (version: FilmVersion) => boolean
+}) {
+  const ui = useUi()
+  return (
+    <form class="inline" method="get" action={`/stories/${props.story}/compare`}>
+      <fieldset>
+        <legend>{props.legend}</legend>
+        {props.hint && <p class="muted">{props.hint}</p>}
+        {props.versions.map((v) => (
+          <label class="choice">
+            <input type="checkbox" name="films" value={v.slug} checked={props.checked(v)} />{' '}
+            {versionLabel(v, ui)}
+          </label>
+        ))}
+        <div>
+          <button type="submit">{ui.t('compare.submit')}</button>
+        </div>
+      </fieldset>
+    </form>
+  )
+}
+
 /** Versions of one story side by side: their facts, their cast by character, their plots. */
 export function ComparePage(props: { view: StoryView; chosen: readonly FilmVersion[]; url: string }) {
   const ui = useUi()
@@ -31,20 +59,12 @@ export function ComparePage(props: { view: StoryView; chosen: readonly FilmVersi
         />
       </p>
 
-      <form class="inline" method="get" action={`/stories/${story.slug}/compare`}>
-        <fieldset>
-          <legend>{t('compare.pick')}</legend>
-          {props.view.versions.map((v) => (
-            <label style="font-weight: 400; margin-right: 1rem; display: inline-block">
-              <input type="checkbox" name="films" value={v.slug} checked={chosen.includes(v)} />{' '}
-              {versionLabel(v, ui)}
-            </label>
-          ))}
-          <div>
-            <button type="submit">{t('compare.submit')}</button>
-          </div>
-        </fieldset>
-      </form>
+      <VersionPicker
+        story={story.slug}
+        versions={props.view.versions}
+        legend={t('compare.pick')}
+        checked={(v) => chosen.includes(v)}
+      />
 
       {chosen.length >= 2 && (
         <>

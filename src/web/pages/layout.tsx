@@ -59,6 +59,7 @@ label { font-weight: 600; }
 select, input, button { font: inherit; padding: .3rem .5rem; border: 1px solid var(--muted); border-radius: .35rem; background: var(--card); color: var(--fg); }
 button { cursor: pointer; background: var(--accent); color: var(--bg); border-color: var(--accent); font-weight: 600; }
 fieldset { border: 1px solid var(--line); border-radius: .5rem; }
+label.choice { font-weight: 400; margin-right: 1rem; display: inline-block; }
 .versions-grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); list-style: none; padding: 0; }
 .versions-grid > li { background: var(--card); border: 1px solid var(--line); border-radius: .7rem; padding: .8rem 1rem; }
 .versions-grid .title { font-weight: 700; font-size: 1.1rem; }

@@ -1,8 +1,9 @@
 import type { Fact } from '../../domain/index.ts'
 import { pickTitle, type FilmVersion, type StoryView } from '../../services/index.ts'
 import { useUi } from '../i18n/ui.ts'
-import { citationsFor, FactTable, FactValue, SourceList, versionLabel, type Cite } from './facts.tsx'
+import { citationsFor, FactTable, FactValue, SourceList, type Cite } from './facts.tsx'
 import { CharacterTable } from './characters.tsx'
+import { VersionPicker } from './compare.tsx'
 import { Layout } from './layout.tsx'
 import { Timeline } from './timeline.tsx'
 import { WorldMap } from './world-map.tsx'
@@ -153,31 +154,13 @@ export function StoryPage(props: { view: StoryView; url: string }) {
             <VersionCard version={version} cite={cite} original={version.slug === origin} />
           ))}
         </ul>
-        <form
-          class="inline"
-          method="get"
-          action={`/stories/${story.slug}/compare`}
-          aria-labelledby="compare-heading"
-        >
-          <fieldset>
-            <legend id="compare-heading">{t('story.compare')}</legend>
-            <p class="muted">{t('story.compare.hint')}</p>
-            {versions.map((v) => (
-              <label style="font-weight: 400; margin-right: 1rem; display: inline-block">
-                <input
-                  type="checkbox"
-                  name="films"
-                  value={v.slug}
-                  checked={v.slug === origin || v === firstRemake}
-                />{' '}
-                {versionLabel(v, ui)}
-              </label>
-            ))}
-            <div>
-              <button type="submit">{t('compare.submit')}</button>
-            </div>
-          </fieldset>
-        </form>
+        <VersionPicker
+          story={story.slug}
+          versions={versions}
+          legend={t('story.compare')}
+          hint={t('story.compare.hint')}
+          checked={(v) => v.slug === origin || v === firstRemake}
+        />
       </section>
 
       <section aria-labelledby="map-heading">
