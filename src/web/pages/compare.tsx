@@ -17,7 +17,7 @@ export function VersionPicker(props: {
 }) {
   const ui = useUi()
   return (
-    <form class="inline" method="get" action={`/stories/${props.story}/compare`}>
+    <form class="inline" method="get" action={`/stories/${props.story}/compare`} aria-label={props.legend}>
       <fieldset>
         <legend>{props.legend}</legend>
         {props.hint && <p class="muted">{props.hint}</p>}
