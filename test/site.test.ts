@@ -219,6 +219,11 @@ for (const dialect of DIALECTS) {
       expect(page).toMatch(/href="\/films\/[a-z0-9-]+#q-ending"/)
       const home = await (await app.request('/')).text()
       expect(home).toMatch(/<form method="get" action="\/search" role="search"/)
+      const script = /<script type="module" src="(\/assets\/suggest\.[0-9a-f]{12}\.js)">/.exec(home)![1]!
+      const asset = await app.request(script)
+      expect(asset.headers.get('content-type')).toContain('text/javascript')
+      expect(asset.headers.get('cache-control')).toContain('immutable')
+      expect(await asset.text()).toContain('/api/v1/search?q=')
     })
 
     describe('JSON API', () => {

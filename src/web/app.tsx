@@ -19,6 +19,7 @@ import {
   type Storage,
 } from '../services/index.ts'
 import { createApi, OPENAPI } from './api.ts'
+import { SUGGEST_SCRIPT } from './assets.ts'
 import { errorBody, STATUS_OF } from './errors.ts'
 import { worldGeometry } from './geo.ts'
 import { createPageCache } from './page-cache.ts'
@@ -231,6 +232,11 @@ export function createApp({ storage, publicUrl, logger, posterDir, pageCacheSeco
     if (region) setCookie(c, REGION_COOKIE, region, cookie)
     c.header('Cache-Control', 'no-store')
     return c.redirect(safeBack(back), 303)
+  })
+
+  app.get(SUGGEST_SCRIPT.path, (c) => {
+    c.header('Cache-Control', 'public, max-age=31536000, immutable')
+    return c.body(SUGGEST_SCRIPT.code, 200, { 'Content-Type': 'text/javascript; charset=utf-8' })
   })
 
   app.get('/robots.txt', (c) =>

@@ -190,6 +190,8 @@ export const en = {
   'search.label': 'Stories, films, people',
   'search.submit': 'Search',
   'search.interpreted': 'Showing results for {interpreted}',
+  'search.suggestions': 'Suggestions',
+  'search.suggestions-count': '{count} suggestions',
   'search.none': 'Nothing matches “{query}”.',
   'search.of-story': 'story:',
   'search.kind.story': 'Stories',

@@ -10,8 +10,8 @@ export function HomePage(props: { stories: StorySummary[]; url: string }) {
       <p class="lead">{t('home.lead')}</p>
       <ul class="cards">
         {props.stories.map((story) => {
-          const years =
-            story.years.length > 0 ? `${Math.min(...story.years)}–${Math.max(...story.years)}` : ''
+          const [first, last] = [Math.min(...story.years), Math.max(...story.years)]
+          const years = story.years.length === 0 ? '' : first === last ? String(first) : `${first}–${last}`
           return (
             <li>
               <h2>

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx'
+import { SUGGEST_SCRIPT } from '../assets.ts'
 import { useUi } from '../i18n/ui.ts'
 import { TIMELINE_STYLE } from './timeline.tsx'
 import { WORLD_MAP_STYLE } from './world-map.tsx'
@@ -14,7 +15,12 @@ a:focus-visible, summary:focus-visible, button:focus-visible, select:focus-visib
 .skip:focus { left: 1rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .site-search { display: flex; gap: .3rem; flex: 1 1 14rem; max-width: 24rem; }
+.site-search { position: relative; }
 .site-search input { flex: 1; min-width: 0; }
+ul.suggestions { position: absolute; top: 100%; left: 0; right: 0; z-index: 20; margin: .2rem 0 0; padding: .2rem 0; list-style: none; background: var(--card); border: 1px solid var(--line); border-radius: .4rem; box-shadow: 0 6px 18px rgb(0 0 0 / .15); }
+ul.suggestions li { padding: .3rem .6rem; }
+ul.suggestions li[aria-selected="true"] { background: var(--accent-bg); }
+ul.suggestions li { cursor: pointer; }
 ol.results li { margin: .5rem 0; }
 .wrap { max-width: 76rem; margin: 0 auto; padding: 0 1rem; }
 header.site { border-bottom: 1px solid var(--line); }
@@ -93,6 +99,7 @@ export function Layout(props: PageMeta & { children: Child }) {
         {props.head}
         {/* Our own constant CSS: escaping it would break selectors and quoted font names. */}
         <style dangerouslySetInnerHTML={{ __html: CSS }} />
+        <script type="module" src={SUGGEST_SCRIPT.path} />
       </head>
       <body>
         <a class="skip" href="#main">
@@ -108,7 +115,16 @@ export function Layout(props: PageMeta & { children: Child }) {
               <label for="site-q" class="visually-hidden">
                 {t('search.label')}
               </label>
-              <input id="site-q" type="search" name="q" placeholder={t('search.label')} maxlength={200} />
+              <input
+                id="site-q"
+                type="search"
+                name="q"
+                placeholder={t('search.label')}
+                maxlength={200}
+                data-suggest
+                data-suggestions-count={t('search.suggestions-count')}
+                data-suggestions-label={t('search.suggestions')}
+              />
               <button type="submit">{t('search.submit')}</button>
             </form>
             <a class="prefs" href="/preferences">
