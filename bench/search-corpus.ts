@@ -535,7 +535,7 @@ interface Title {
 }
 
 export interface GeneratorOptions {
-  /** Folded titles that must not be generated (the curated titles): near-misses stay, exact repeats go. */
+  /** Folded titles no generated title may equal (the curated keys): near-misses stay, exact repeats go. */
   reserved: ReadonlySet<string>
   seed?: number
 }
@@ -626,7 +626,7 @@ export function* generateDocuments(
       const id = produced + i + 1
       const culture = pickCulture()
       const wordCount = random.weighted([1, 2, 3, 4, 5], (n) => [25, 35, 22, 12, 6][n - 1]!)
-      // A quarter of the words are concept words (shared by translations), the rest free words.
+      // A few words are concepts (CONCEPT_SHARE: translated across the film's titles), the rest free words.
       const plan = Array.from({ length: wordCount }, () =>
         random.chance(CONCEPT_SHARE) ? random.int(0, CONCEPTS.length - 1) : null,
       )

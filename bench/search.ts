@@ -1,4 +1,5 @@
-// npm run bench:search [-- --corpora 0,imdb,10000,100000,1000000 --peers on|off --misses --keep --dir D]
+// npm run bench:search [-- --corpora 0,imdb,10000,100000,1000000 --peers on|off|minisearch,fts5
+//                         --postgres URL|off --misses --keep --dir D]
 //
 // Search quality and speed over the messy-query set (test/fixtures/search/messy-queries.yaml: typos,
 // garbled tokens, missing diacritics, other scripts, romanizations, qualifiers, people, prefixes),
@@ -13,9 +14,12 @@
 // In the same run, MiniSearch, FlexSearch and plain SQLite FTS5 index the very same documents and
 // normalized text (search_document.keys) and get the query normalized the same way (searchKeys).
 // For each corpus and engine: index build time and size, Recall@1, Recall@10, MRR, p50 and p99
-// latency, overall and per query type; then one JSON line. Goals at 1,000,000 titles: Retold
-// Recall@1 >= 0.9 and ahead of every peer, p99 <= 50 ms, build <= 2 minutes. Times are reported,
-// never asserted: the exit code is non-zero only on errors.
+// latency, overall and per query type; for Retold also where the time goes (candidate lookup vs
+// ranking) and how often the answer survives the candidate stage; then one JSON line. With
+// --postgres URL (or RETOLD_TEST_POSTGRES_URL) the same for PostgreSQL, in a database of its own that
+// is dropped afterwards. --misses lists Retold's misses. Goals at 1,000,000 titles: Retold Recall@1
+// >= 0.9 and ahead of every peer, p99 <= 50 ms (PostgreSQL <= 100 ms), build <= 2 minutes. Times
+// are reported, never asserted: the exit code is non-zero only on errors.
 
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, rmSync, statSync } from 'node:fs'
