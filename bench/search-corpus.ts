@@ -10,50 +10,8 @@ import { join } from 'node:path'
 import anyAscii from 'any-ascii'
 import { fold, searchKeys } from '../src/search/index.ts'
 import type { IndexedDocument } from '../src/storage/index.ts'
+import { Random } from './random.ts'
 import { CONCEPTS, CULTURES, TITLE_WORDS, type Culture } from './vocabulary.ts'
-
-// ---------------------------------------------------------------------------------------------------
-// Deterministic randomness (the same generator as bench/generate-films.ts)
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-class Random {
-  readonly next: () => number
-  constructor(seed: number) {
-    this.next = mulberry32(seed)
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1))
-  }
-  chance(p: number): boolean {
-    return this.next() < p
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!
-  }
-  /** An index skewed towards 0 (Zipf-like): a few words are very common, most are rare. */
-  skewed(length: number, power = 2.5): number {
-    return Math.min(length - 1, Math.floor(length * Math.pow(this.next(), power)))
-  }
-  weighted<T>(items: readonly T[], weight: (item: T) => number): T {
-    const total = items.reduce((sum, item) => sum + weight(item), 0)
-    let r = this.next() * total
-    for (const item of items) {
-      r -= weight(item)
-      if (r < 0) return item
-    }
-    return items[items.length - 1]!
-  }
-}
 
 const unique = <T>(values: Iterable<T>) => [...new Set(values)]
 
