@@ -1,5 +1,5 @@
 import anyAscii from 'any-ascii'
-import { fold } from './fold.ts'
+import { fold, tokenize } from './fold.ts'
 
 /**
  * Every normalized form under which a name should be found: its fold (in its own script) and the fold
@@ -10,4 +10,9 @@ import { fold } from './fold.ts'
 export function searchKeys(name: string): string[] {
   const keys = [fold(name), fold(anyAscii(name))].filter((key) => key !== '')
   return [...new Set(keys)]
+}
+
+/** The distinct words of a document's keys: what the word index and the dictionary hold for it. */
+export function keyWords(keys: readonly string[]): string[] {
+  return [...new Set(keys.flatMap(tokenize))]
 }

@@ -1,8 +1,20 @@
 import type { Kysely } from 'kysely'
-import { candidateWords, parseQuery, rankDocuments, searchKeys, type SearchResult } from '../search/index.ts'
+import {
+  Dictionary,
+  parseQuery,
+  pickCandidates,
+  planLookup,
+  rankDocuments,
+  searchKeys,
+  type ParsedQuery,
+  type SearchDocument,
+  type SearchResult,
+} from '../search/index.ts'
 import {
   countSearchDocuments,
-  findSearchCandidates,
+  countWordDocuments,
+  findSearchDocuments,
+  findWordPostings,
   listStoryIds,
   findStoryById,
   listCharacters,
@@ -10,6 +22,7 @@ import {
   listFilmsOfStory,
   listPersonNames,
   listPropertyValues,
+  listSearchWords,
   listTitles,
   replaceSearchDocuments,
   type Database,
@@ -29,22 +42,51 @@ export interface SearchResponse {
 }
 
 /** How many candidates the index hands the ranker: enough for garbled queries, few enough to rank fast. */
-const CANDIDATES = 300
+export const SEARCH_CANDIDATES = 300
+/** Documents read per looked-up word: all of a rare word's, enough of a common word's. */
+const POSTINGS = 5000
 
 export async function searchCatalog(storage: Storage, raw: string, limit: number): Promise<SearchResponse> {
   const query = parseQuery(raw)
-  const candidates = await findSearchCandidates(
-    storage.db,
-    storage.dialect,
-    candidateWords(query),
-    CANDIDATES,
-  )
   return {
     query: raw,
     interpreted: query.interpreted,
     section: query.section,
-    results: rankDocuments(query, candidates, limit),
+    results: rankDocuments(query, await findCandidates(storage, query), limit),
   }
+}
+
+/**
+ * The documents worth ranking for a query: the dictionary says which indexed words the query's words
+ * may stand for, the index which documents hold them, and the rarest words matched decide.
+ */
+export async function findCandidates(storage: Storage, query: ParsedQuery): Promise<SearchDocument[]> {
+  const units = planLookup(query, await dictionaryOf(storage))
+  const words = [...new Set(units.flatMap((unit) => unit.expansions.map((e) => e.word)))]
+  if (words.length === 0) return []
+  const frequency = await countWordDocuments(storage.db, words)
+  const postings = await findWordPostings(storage.db, storage.dialect, [...frequency.keys()], POSTINGS)
+  return findSearchDocuments(storage.db, pickCandidates(units, frequency, postings, SEARCH_CANDIDATES))
+}
+
+const dictionaries = new WeakMap<Storage, { dictionary: Dictionary; lastId: number }>()
+
+/**
+ * This process's copy of the index's dictionary, brought up to date with the words added since it
+ * was last read (by this process or another: words are only ever added, so one indexed query does).
+ */
+async function dictionaryOf(storage: Storage): Promise<Dictionary> {
+  let cached = dictionaries.get(storage)
+  if (!cached) {
+    cached = { dictionary: new Dictionary(), lastId: 0 }
+    dictionaries.set(storage, cached)
+  }
+  const added = await listSearchWords(storage.db, cached.lastId)
+  if (added.length > 0) {
+    cached.dictionary.add(added.map((row) => row.word))
+    cached.lastId = Math.max(cached.lastId, added.at(-1)!.id)
+  }
+  return cached.dictionary
 }
 
 const unique = (values: Iterable<string>) => [...new Set(values)]
@@ -150,12 +192,18 @@ export async function indexStory(
   return documents.length
 }
 
-/** Builds the index of every story when it is empty (a database from before search existed). */
+/**
+ * Builds the index of every story when it is empty (a database from before search existed, or after
+ * a migration that changed the index), then reads the dictionary into memory so that the first
+ * search is as fast as the next.
+ */
 export async function ensureSearchIndex(storage: Storage): Promise<number> {
-  if ((await countSearchDocuments(storage.db)) > 0) return 0
   let indexed = 0
-  for (const id of await listStoryIds(storage.db)) {
-    indexed += await storage.db.transaction().execute((trx) => indexStory(trx, storage.dialect, id))
+  if ((await countSearchDocuments(storage.db)) === 0) {
+    for (const id of await listStoryIds(storage.db)) {
+      indexed += await storage.db.transaction().execute((trx) => indexStory(trx, storage.dialect, id))
+    }
   }
+  await dictionaryOf(storage)
   return indexed
 }

@@ -74,11 +74,6 @@ async function connectPostgres(url: string): Promise<Storage> {
   const parsed = new URL(url)
   const location = `postgres://${parsed.host}${parsed.pathname}`
   const pool = new pg.Pool({ connectionString: url, max: 10 })
-  // Search finds candidates with pg_trgm's `<%`; its default threshold (0.6) misses one-typo words
-  // ("oldbyo" → "oldboy" shares 4 of 7 trigrams). The ranker, not this threshold, decides.
-  pool.on('connect', (client) => {
-    client.query('set pg_trgm.word_similarity_threshold = 0.3').catch(() => {})
-  })
   try {
     const client = await pool.connect()
     client.release()

@@ -4,6 +4,7 @@ import type { DialectName, Storage } from './connect.ts'
 import * as createKnowledgeModel from './migrations/2026_11_21_1200_create_knowledge_model.ts'
 import * as addFilmSource from './migrations/2026_11_21_1300_add_film_source.ts'
 import * as createSearchDocument from './migrations/2026_11_21_1400_create_search_document.ts'
+import * as indexSearchWords from './migrations/2026_11_22_0900_index_search_words.ts'
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> }
 
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026_11_21_1200_create_knowledge_model': createKnowledgeModel,
   '2026_11_21_1300_add_film_source': addFilmSource,
   '2026_11_21_1400_create_search_document': createSearchDocument,
+  '2026_11_22_0900_index_search_words': indexSearchWords,
 }
 
 /** Brings the schema up to date; returns the names of the migrations it ran. */

@@ -158,12 +158,21 @@ export interface SearchDocumentTable {
   story_title: string | null
   relation: string | null
   popularity: number
+  /** PostgreSQL only: the distinct words of the keys, under a GIN index. */
+  words?: string[]
 }
 
-/** SQLite only: the FTS5 trigram index over search_document.keys (rowid = search_document.id). */
+/** SQLite only: the FTS5 word index of search documents (rowid = search_document.id), contentless. */
 export interface SearchFtsTable {
   rowid: number
-  keys: string
+  words: string
+}
+
+/** Every word of the search index, with the number of documents that contain it. */
+export interface SearchWordTable {
+  id: Generated<number>
+  word: string
+  documents: number
 }
 
 export interface DatasetFileTable {
@@ -187,6 +196,7 @@ export interface Database {
   dataset_file: DatasetFileTable
   search_document: SearchDocumentTable
   search_fts: SearchFtsTable
+  search_word: SearchWordTable
 }
 
 export type StoryRow = Selectable<StoryTable>

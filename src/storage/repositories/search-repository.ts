@@ -1,15 +1,19 @@
 import { sql, type Kysely, type Selectable } from 'kysely'
-import type { SearchDocument, SearchKind } from '../../search/index.ts'
+import { keyWords, type SearchDocument, type SearchKind } from '../../search/index.ts'
 import type { DialectName } from '../connect.ts'
 import type { Database, SearchDocumentTable } from '../schema.ts'
 
-// The search index: documents with their normalized keys, and candidate lookup by trigrams (FTS5 on
-// SQLite, pg_trgm on PostgreSQL). Which candidates win is decided by search/rank, not here.
+// The search index: documents with their normalized keys; the dictionary of their words with how many
+// documents hold each; and which documents hold a word (FTS5 on SQLite, a GIN index on PostgreSQL).
+// Which words to look up and which documents win is decided by search/, not here.
 
 export interface IndexedDocument extends SearchDocument {
   /** The story whose reload rebuilds this document; null for people, who span stories. */
   storyId: number | null
 }
+
+// Rows per statement: far below SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+const BATCH = 500
 
 function rowToDocument(row: Selectable<SearchDocumentTable>): SearchDocument {
   return {
@@ -27,12 +31,34 @@ function rowToDocument(row: Selectable<SearchDocumentTable>): SearchDocument {
   }
 }
 
-async function deleteRows(db: Kysely<Database>, dialect: DialectName, ids: number[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += 500) {
-    const batch = ids.slice(i, i + 500)
-    if (dialect === 'sqlite') await db.deleteFrom('search_fts').where('rowid', 'in', batch).execute()
-    await db.deleteFrom('search_document').where('id', 'in', batch).execute()
+function batches<T>(items: readonly T[], size = BATCH): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+/** Adds `delta` to the document count of each word, creating the words not seen before. */
+async function countWords(db: Kysely<Database>, deltas: ReadonlyMap<string, number>): Promise<void> {
+  const rows = [...deltas]
+    .filter(([, delta]) => delta !== 0)
+    .map(([word, documents]) => ({ word, documents }))
+  for (const batch of batches(rows)) {
+    await db
+      .insertInto('search_word')
+      .values(batch)
+      .onConflict((oc) =>
+        oc.column('word').doUpdateSet((eb) => ({
+          documents: eb(eb.ref('search_word.documents'), '+', eb.ref('excluded.documents')),
+        })),
+      )
+      .execute()
   }
+}
+
+function tally(deltas: Map<string, number>, keys: readonly string[], sign: 1 | -1): string[] {
+  const words = keyWords(keys)
+  for (const word of words) deltas.set(word, (deltas.get(word) ?? 0) + sign)
+  return words
 }
 
 /** Replaces the documents of a story (and the given people) with `documents`. */
@@ -43,9 +69,10 @@ export async function replaceSearchDocuments(
   documents: readonly IndexedDocument[],
 ): Promise<void> {
   const people = documents.filter((d) => d.kind === 'person').map((d) => d.slug)
+  const deltas = new Map<string, number>()
   const stale = await db
     .selectFrom('search_document')
-    .select('id')
+    .select(['id', 'keys'])
     .where((eb) =>
       eb.or([
         eb('story_id', '=', storyId),
@@ -53,33 +80,50 @@ export async function replaceSearchDocuments(
       ]),
     )
     .execute()
-  await deleteRows(
-    db,
-    dialect,
-    stale.map((row) => row.id),
-  )
-  for (const document of documents) {
-    const keys = document.keys.join('\n')
-    const { id } = await db
-      .insertInto('search_document')
-      .values({
-        kind: document.kind,
-        slug: document.slug,
-        story_id: document.storyId,
-        title: document.title,
-        keys,
-        year: document.year,
-        countries: JSON.stringify(document.countries),
-        languages: JSON.stringify(document.languages),
-        story_slug: document.story?.slug ?? null,
-        story_title: document.story?.title ?? null,
-        relation: document.relation,
-        popularity: document.popularity,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    if (dialect === 'sqlite') await db.insertInto('search_fts').values({ rowid: id, keys }).execute()
+  for (const row of stale) tally(deltas, row.keys.split('\n'), -1)
+  for (const batch of batches(stale.map((row) => row.id))) {
+    if (dialect === 'sqlite') await db.deleteFrom('search_fts').where('rowid', 'in', batch).execute()
+    await db.deleteFrom('search_document').where('id', 'in', batch).execute()
   }
+
+  for (const batch of batches(documents)) {
+    const words = batch.map((document) => tally(deltas, document.keys, 1))
+    const inserted = await db
+      .insertInto('search_document')
+      .values(
+        batch.map((document, at) => ({
+          kind: document.kind,
+          slug: document.slug,
+          story_id: document.storyId,
+          title: document.title,
+          keys: document.keys.join('\n'),
+          year: document.year,
+          countries: JSON.stringify(document.countries),
+          languages: JSON.stringify(document.languages),
+          story_slug: document.story?.slug ?? null,
+          story_title: document.story?.title ?? null,
+          relation: document.relation,
+          popularity: document.popularity,
+          ...(dialect === 'postgres' ? { words: words[at]! } : {}),
+        })),
+      )
+      .returning(['id', 'kind', 'slug'])
+      .execute()
+    if (dialect === 'sqlite') {
+      // RETURNING gives no order: match the new ids back by (kind, slug), which is unique.
+      const ids = new Map(inserted.map((row) => [`${row.kind}/${row.slug}`, row.id]))
+      await db
+        .insertInto('search_fts')
+        .values(
+          batch.map((document, at) => ({
+            rowid: ids.get(`${document.kind}/${document.slug}`)!,
+            words: words[at]!.join(' '),
+          })),
+        )
+        .execute()
+    }
+  }
+  await countWords(db, deltas)
 }
 
 export async function countSearchDocuments(db: Kysely<Database>): Promise<number> {
@@ -90,52 +134,80 @@ export async function countSearchDocuments(db: Kysely<Database>): Promise<number
   return Number(row.n)
 }
 
-/**
- * Documents that share the most trigrams with `words` (folded query words), best first: the
- * candidates the ranker scores. Words shorter than three letters have no trigram and are left out.
- */
-export async function findSearchCandidates(
+/** Words added to the dictionary after the word with id `afterId`, oldest first. */
+export async function listSearchWords(
+  db: Kysely<Database>,
+  afterId: number,
+): Promise<Array<{ id: number; word: string }>> {
+  return db.selectFrom('search_word').select(['id', 'word']).where('id', '>', afterId).orderBy('id').execute()
+}
+
+/** How many documents hold each of `words` (words in no document are left out). */
+export async function countWordDocuments(
+  db: Kysely<Database>,
+  words: readonly string[],
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>()
+  for (const batch of batches([...new Set(words)])) {
+    const rows = await db
+      .selectFrom('search_word')
+      .select(['word', 'documents'])
+      .where('word', 'in', batch)
+      .where('documents', '>', 0)
+      .execute()
+    for (const row of rows) counts.set(row.word, row.documents)
+  }
+  return counts
+}
+
+/** The ids of up to `limit` documents holding each word. */
+export async function findWordPostings(
   db: Kysely<Database>,
   dialect: DialectName,
   words: readonly string[],
   limit: number,
-): Promise<SearchDocument[]> {
-  const usable = [...new Set(words.filter((w) => [...w].length >= 3))]
-  if (usable.length === 0) return []
-  if (dialect === 'sqlite') {
-    const grams = new Set<string>()
-    for (const word of usable) {
-      const letters = [...word]
-      for (let i = 0; i + 3 <= letters.length; i++) grams.add(letters.slice(i, i + 3).join(''))
+): Promise<Map<string, number[]>> {
+  const postings = new Map<string, number[]>()
+  if (words.length === 0) return postings
+  if (dialect === 'postgres') {
+    const rows = await sql<{ word: string; id: number }>`
+      select w.word, d.id
+      from unnest(${[...words]}::text[]) as w(word)
+      cross join lateral (
+        select id from search_document where words @> array[w.word] limit ${limit}
+      ) as d`.execute(db)
+    for (const row of rows.rows) {
+      const list = postings.get(row.word) ?? []
+      list.push(row.id)
+      postings.set(row.word, list)
     }
-    // Each trigram is a quoted FTS5 string; a double quote inside one is doubled.
-    const match = [...grams].map((g) => `"${g.replaceAll('"', '""')}"`).join(' OR ')
+    return postings
+  }
+  for (const word of words) {
+    // A word is one quoted FTS5 string; a double quote inside it is doubled.
     const rows = await db
       .selectFrom('search_fts')
-      .innerJoin('search_document', 'search_document.id', 'search_fts.rowid')
-      .selectAll('search_document')
-      .where(sql<boolean>`search_fts match ${match}`)
-      .orderBy(sql`search_fts.rank`)
+      .select('rowid')
+      .where(sql<boolean>`search_fts match ${`"${word.replaceAll('"', '""')}"`}`)
       .limit(limit)
       .execute()
-    return rows.map(rowToDocument)
-  }
-  const similarity = sql.join(
-    usable.map((word) => sql`word_similarity(${word}, keys)`),
-    sql`, `,
-  )
-  const rows = await db
-    .selectFrom('search_document')
-    .selectAll()
-    // `word <% keys`: some stretch of keys is similar to word (pg_trgm's word similarity), using the GIN index.
-    .where(
-      sql<boolean>`(${sql.join(
-        usable.map((word) => sql`${word} <% keys`),
-        sql` or `,
-      )})`,
+    postings.set(
+      word,
+      rows.map((row) => row.rowid),
     )
-    .orderBy(sql`greatest(${similarity}, 0)`, 'desc')
-    .limit(limit)
-    .execute()
-  return rows.map(rowToDocument)
+  }
+  return postings
+}
+
+/** The documents with these ids, in the order of `ids`. */
+export async function findSearchDocuments(
+  db: Kysely<Database>,
+  ids: readonly number[],
+): Promise<SearchDocument[]> {
+  const byId = new Map<number, SearchDocument>()
+  for (const batch of batches(ids)) {
+    const rows = await db.selectFrom('search_document').selectAll().where('id', 'in', batch).execute()
+    for (const row of rows) byId.set(row.id, rowToDocument(row))
+  }
+  return ids.flatMap((id) => byId.get(id) ?? [])
 }
