@@ -67,8 +67,6 @@ const DEFAULT_CORPORA = '0,imdb,10000,100000,1000000'
 const CHUNK = 10_000
 /** Queries run once before measuring, to warm caches and JIT. */
 const WARMUP = 25
-/** replaceSearchDocuments replaces a story's documents: the distractors belong to no story. */
-const NO_STORY = 0
 const GOAL = { documents: 1_000_000, recallAt1: 0.9, p99: 50, buildSeconds: 120, postgresP99: 100 }
 
 const collectGarbage: () => void = (() => {
@@ -168,7 +166,7 @@ async function insertDocuments(
       started = performance.now()
       await target.storage.db
         .transaction()
-        .execute((trx) => replaceSearchDocuments(trx, target.storage.dialect, NO_STORY, chunk))
+        .execute((trx) => replaceSearchDocuments(trx, target.storage.dialect, chunk))
       target.insertSeconds += (performance.now() - started) / 1000
     }
   }
@@ -192,10 +190,10 @@ async function diagnose(storage: Storage, queries: readonly MessyQuery[]): Promi
   for (const q of queries) {
     let started = performance.now()
     const parsed = parseQuery(q.query)
-    const candidates = await findCandidates(storage, parsed)
+    const { documents: candidates, readings } = await findCandidates(storage, parsed)
     const lookupMs = performance.now() - started
     started = performance.now()
-    const results = rankDocuments(parsed, candidates, 10)
+    const results = rankDocuments(parsed, candidates, 10, readings)
     const rankMs = performance.now() - started
     rows.push({
       q,

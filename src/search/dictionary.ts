@@ -1,5 +1,7 @@
-import { typoBudget } from './edit-distance.ts'
+import { boundedDistance, typoBudget } from './edit-distance.ts'
 
+// Of a long run of words with the same beginning, how many are sorted by length for the shortest.
+const COMPLETIONS_SCANNED = 2000
 const WIDE_SCRIPT = /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff]/
 
 /** A dictionary word near a query word, and how far: 0 typos for an exact or prefix match. */
@@ -80,7 +82,7 @@ export class Dictionary {
       while (at < to) {
         const code = words[at]!.charCodeAt(depth)
         const end = this.#groupEnd(at, to, depth, code)
-        next[0] = depth + 1
+        next[0] = row[0]! + 1
         let best = next[0]
         for (let j = 1; j <= length; j++) {
           const q = query.charCodeAt(j - 1)
@@ -105,7 +107,7 @@ export class Dictionary {
       // A word that does not start with the query's first letter pays one typo more (a swap of the
       // first two letters is found without it, from the row above, one letter further down).
       const penalty = code === query.charCodeAt(0) ? 0 : 1
-      row[0] = 1
+      row[0] = 1 + penalty
       for (let j = 1; j <= length; j++) {
         const q = query.charCodeAt(j - 1)
         row[j] = Math.min(j + 1, row[j - 1]! + 1, j - 1 + (q === code ? 0 : 1)) + penalty
@@ -118,10 +120,14 @@ export class Dictionary {
     for (const range of prefixes) {
       if (result.length >= options.limit) break
       // The shortest words of the range: the likeliest completions of what is being typed.
-      const completions = words.slice(range.from, Math.min(range.to, range.from + 200))
+      const completions = words.slice(range.from, Math.min(range.to, range.from + COMPLETIONS_SCANNED))
       completions.sort((a, b) => a.length - b.length || compare(a, b))
       for (const word of completions.slice(0, options.limit - result.length)) {
-        result.push({ word, typos: range.typos, prefix: true })
+        // As near the query as a whole word ("samuri" → "samurai") as by its beginning: a whole word.
+        const typos = boundedDistance(query, word, budget)
+        result.push(
+          typos <= range.typos ? { word, typos, prefix: false } : { word, typos: range.typos, prefix: true },
+        )
       }
     }
     return result
@@ -137,17 +143,6 @@ export class Dictionary {
       }
     }
     return [...found]
-  }
-
-  /** Ways to cut `text` into two dictionary words of at least `minLength` letters ("kogustakimucize"). */
-  splits(text: string, minLength: number): Array<[string, string]> {
-    const found: Array<[string, string]> = []
-    for (let at = minLength; at + minLength <= text.length; at++) {
-      const left = text.slice(0, at)
-      const right = text.slice(at)
-      if (this.#known.has(left) && this.#known.has(right)) found.push([left, right])
-    }
-    return found
   }
 
   /** Words in a script written without spaces (Chinese, Japanese, Korean) that contain `text`. */

@@ -14,7 +14,7 @@ function dictionary(): Dictionary {
 
 const plan = (raw: string) =>
   Object.fromEntries(
-    planLookup(parseQuery(raw), dictionary()).map((u) => [u.text, u.expansions.map((e) => e.word)]),
+    planLookup(parseQuery(raw), dictionary()).units.map((u) => [u.text, u.expansions.map((e) => e.word)]),
   )
 
 describe('planLookup', () => {
@@ -29,6 +29,10 @@ describe('planLookup', () => {
   it('joins and splits words, and reads another script romanized too', () => {
     expect(plan('7 beonbang ui')['beonbangui']).toEqual(['beonbangui'])
     expect(plan('kogustakimucize')).toMatchObject({ kogustaki: ['kogustaki'], mucize: ['mucize'] })
+    expect(planLookup(parseQuery('miracleincellno7'), dictionary()).readings).toEqual([
+      ['miracle', 'in', 'cell', 'no', '7'],
+    ])
+    expect(planLookup(parseQuery('the departed'), dictionary()).readings).toEqual([])
     expect(plan('7번방의 선물')).toMatchObject({ 번방의: ['번방의'], 선물: ['선물'], seonmul: ['seonmul'] })
   })
 
@@ -42,8 +46,8 @@ describe('planLookup', () => {
 describe('pickCandidates', () => {
   it('puts documents with the rare words of the query first', () => {
     const units = [
-      { text: 'the', expansions: [{ word: 'the', quality: 1 }] },
-      { text: 'departed', expansions: [{ word: 'departed', quality: 1 }] },
+      { text: 'the', expansions: [{ word: 'the', quality: 1, whole: true }] },
+      { text: 'departed', expansions: [{ word: 'departed', quality: 1, whole: true }] },
     ]
     const frequency = new Map([
       ['the', 100_000],
@@ -61,11 +65,11 @@ describe('pickCandidates', () => {
       {
         text: 'miracel',
         expansions: [
-          { word: 'miracle', quality: 0.8 },
-          { word: 'miracles', quality: 0.7 },
+          { word: 'miracle', quality: 0.8, whole: true },
+          { word: 'miracles', quality: 0.7, whole: false },
         ],
       },
-      { text: 'cell', expansions: [{ word: 'cell', quality: 1 }] },
+      { text: 'cell', expansions: [{ word: 'cell', quality: 1, whole: true }] },
     ]
     const frequency = new Map([
       ['miracle', 10],

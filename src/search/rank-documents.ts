@@ -53,10 +53,12 @@ export function rankDocuments(
   query: ParsedQuery,
   documents: readonly SearchDocument[],
   limit: number,
+  /** Other ways to read the terms, from the index's dictionary (words run together, cut apart). */
+  readings: readonly (readonly string[])[] = [],
 ): SearchResult[] {
   if (limit <= 0) return []
   const qualifierOnly = query.terms.length === 0
-  const variants = queryVariants(query)
+  const variants = queryVariants(query, readings)
   const stories = new Map<string, TextMatch | null>()
   const scored: Scored[] = []
   for (const document of documents) {
@@ -111,7 +113,7 @@ function matchText(
  * The query's words, and their romanization when they are in another script: a title typed in Cyrillic
  * or kana is then found under its romanized title ("リング" → "ringu") when no title is in that script.
  */
-function queryVariants(query: ParsedQuery): QueryWords[] {
+function queryVariants(query: ParsedQuery, readings: readonly (readonly string[])[]): QueryWords[] {
   // A query of qualifiers alone still finds a film called "1917" or "Korea".
   const tokens = tokenize(fold(query.raw))
   const terms = query.terms.length > 0 ? query.terms : tokens
@@ -125,6 +127,7 @@ function queryVariants(query: ParsedQuery): QueryWords[] {
       variants.push(prepareQueryWords(romanized, typing, extras))
     }
   }
+  for (const reading of readings) variants.push(prepareQueryWords(reading, false, extras))
   return variants
 }
 

@@ -4,6 +4,7 @@ import {
   parseQuery,
   pickCandidates,
   planLookup,
+  pruneUnits,
   rankDocuments,
   searchKeys,
   type ParsedQuery,
@@ -13,6 +14,7 @@ import {
 import {
   countSearchDocuments,
   countWordDocuments,
+  findDocumentsWithAll,
   findSearchDocuments,
   findWordPostings,
   listStoryIds,
@@ -43,6 +45,8 @@ export interface SearchResponse {
 
 /** How many candidates the index hands the ranker: enough for garbled queries, few enough to rank fast. */
 export const SEARCH_CANDIDATES = 300
+/** Index words looked up per query word (its nearest, rarest matches). */
+const WORDS_PER_UNIT = 12
 /** Documents read per looked-up word: all of a rare word's, enough of a common word's. */
 const POSTINGS = 5000
 
@@ -52,21 +56,57 @@ export async function searchCatalog(storage: Storage, raw: string, limit: number
     query: raw,
     interpreted: query.interpreted,
     section: query.section,
-    results: rankDocuments(query, await findCandidates(storage, query), limit),
+    results: await rankCandidates(storage, query, limit),
   }
+}
+
+/** Finds the candidates for a query and ranks them. */
+export async function rankCandidates(
+  storage: Storage,
+  query: ParsedQuery,
+  limit: number,
+): Promise<SearchResult[]> {
+  const { documents, readings } = await findCandidates(storage, query)
+  return rankDocuments(query, documents, limit, readings)
 }
 
 /**
  * The documents worth ranking for a query: the dictionary says which indexed words the query's words
- * may stand for, the index which documents hold them, and the rarest words matched decide.
+ * may stand for, the index which documents hold them, and the rarest words matched decide. Also the
+ * other readings of the query the dictionary suggests, for the ranker.
  */
-export async function findCandidates(storage: Storage, query: ParsedQuery): Promise<SearchDocument[]> {
-  const units = planLookup(query, await dictionaryOf(storage))
-  const words = [...new Set(units.flatMap((unit) => unit.expansions.map((e) => e.word)))]
-  if (words.length === 0) return []
+export async function findCandidates(
+  storage: Storage,
+  query: ParsedQuery,
+): Promise<{ documents: SearchDocument[]; readings: string[][] }> {
+  const plan = planLookup(query, await dictionaryOf(storage))
+  const words = [...new Set(plan.units.flatMap((unit) => unit.expansions.map((e) => e.word)))]
+  if (words.length === 0) return { documents: [], readings: plan.readings }
   const frequency = await countWordDocuments(storage.db, words)
-  const postings = await findWordPostings(storage.db, storage.dialect, [...frequency.keys()], POSTINGS)
-  return findSearchDocuments(storage.db, pickCandidates(units, frequency, postings, SEARCH_CANDIDATES))
+  const units = pruneUnits(plan.units, frequency, WORDS_PER_UNIT)
+  const wanted = [...new Set(units.flatMap((unit) => unit.expansions.map((e) => e.word)))]
+  const postings = await findWordPostings(storage.db, storage.dialect, wanted, POSTINGS)
+  // A common word's postings are read only in part. The documents that hold one of a unit's common
+  // words together with one of the next unit's (a title's words side by side) are read whole, and
+  // count for both units.
+  const common = units.map((unit) =>
+    unit.expansions.map((e) => e.word).filter((word) => (frequency.get(word) ?? 0) > POSTINGS),
+  )
+  const pairs = common.flatMap((words, at) => {
+    const next = common[at + 1] ?? []
+    return words.length > 0 && next.length > 0 ? [{ at, groups: [words, next] }] : []
+  })
+  if (pairs.length === 0 && units.length === 1 && common[0]!.length > 0)
+    pairs.push({ at: 0, groups: [common[0]!] })
+  for (const { at, groups } of pairs) {
+    const ids = await findDocumentsWithAll(storage.db, storage.dialect, groups, SEARCH_CANDIDATES)
+    groups.forEach((_, offset) => {
+      const word = units[at + offset]!.expansions[0]!.word
+      postings.set(word, [...new Set([...ids, ...(postings.get(word) ?? [])])])
+    })
+  }
+  const ids = pickCandidates(units, frequency, postings, SEARCH_CANDIDATES)
+  return { documents: await findSearchDocuments(storage.db, ids), readings: plan.readings }
 }
 
 const dictionaries = new WeakMap<Storage, { dictionary: Dictionary; lastId: number }>()
@@ -133,19 +173,19 @@ export async function indexStory(
 
   for (const film of films) {
     const own = titles.filter((t) => t.filmId === film.id)
-    documents.push({
-      kind: 'film',
-      slug: film.slug,
-      storyId,
-      title: pickTitle(own),
-      keys: unique([...own.flatMap((t) => searchKeys(t.text)), ...storyKeys]),
-      year: film.year,
-      countries: valuesOf(countries, film.id),
-      languages: valuesOf(languages, film.id),
-      story: storyRef,
-      relation: film.relation,
-      popularity: credits.filter((c) => c.filmId === film.id).length,
-    })
+    documents.push(
+      filmDocument({
+        slug: film.slug,
+        title: pickTitle(own),
+        names: own.map((t) => t.text),
+        year: film.year,
+        countries: valuesOf(countries, film.id),
+        languages: valuesOf(languages, film.id),
+        relation: film.relation,
+        popularity: credits.filter((c) => c.filmId === film.id).length,
+        story: { id: storyId, ...storyRef, keys: storyKeys },
+      }),
+    )
   }
 
   for (const character of characters) {
@@ -173,23 +213,63 @@ export async function indexStory(
   for (const person of people.values()) {
     const variants = await listPersonNames(db, person.id)
     const all = await listCredits(db, { personId: person.id })
-    documents.push({
-      kind: 'person',
-      slug: person.slug,
-      storyId: null,
-      title: person.name,
-      keys: unique([person.name, ...variants.map((v) => v.name)].flatMap(searchKeys)),
-      year: null,
-      countries: [],
-      languages: [],
-      story: null,
-      relation: null,
-      popularity: all.length,
-    })
+    documents.push(personDocument(person, [person.name, ...variants.map((v) => v.name)], all.length))
   }
 
-  await replaceSearchDocuments(db, dialect, storyId, documents)
+  await replaceSearchDocuments(db, dialect, documents, storyId)
   return documents.length
+}
+
+/**
+ * The search document of a film: it answers to all its titles and, in a story, to the story's title
+ * too (a little lower, as the ranker sees it), so that "drishyam tamil" finds Papanasam.
+ */
+export function filmDocument(film: {
+  slug: string
+  title: string
+  names: readonly string[]
+  year: number | null
+  countries: string[]
+  languages: string[]
+  relation: string | null
+  /** Votes where known, else how many people are credited. */
+  popularity: number
+  story: { id: number; slug: string; title: string; keys: readonly string[] } | null
+}): IndexedDocument {
+  return {
+    kind: 'film',
+    slug: film.slug,
+    storyId: film.story?.id ?? null,
+    title: film.title,
+    keys: unique([...film.names.flatMap(searchKeys), ...(film.story?.keys ?? [])]),
+    year: film.year,
+    countries: film.countries,
+    languages: film.languages,
+    story: film.story ? { slug: film.story.slug, title: film.story.title } : null,
+    relation: film.relation,
+    popularity: film.popularity,
+  }
+}
+
+/** The search document of a person: every name variant; popularity is how many credits they have. */
+export function personDocument(
+  person: { slug: string; name: string },
+  names: readonly string[],
+  credits: number,
+): IndexedDocument {
+  return {
+    kind: 'person',
+    slug: person.slug,
+    storyId: null,
+    title: person.name,
+    keys: unique(names.flatMap(searchKeys)),
+    year: null,
+    countries: [],
+    languages: [],
+    story: null,
+    relation: null,
+    popularity: credits,
+  }
 }
 
 /**

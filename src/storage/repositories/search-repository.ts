@@ -61,27 +61,41 @@ function tally(deltas: Map<string, number>, keys: readonly string[], sign: 1 | -
   return words
 }
 
-/** Replaces the documents of a story (and the given people) with `documents`. */
+/**
+ * Stores `documents`, replacing those with the same kind and slug and, given a story, every other
+ * document of that story (its films, characters or title may be gone). Keeps the dictionary's
+ * document counts in step.
+ */
 export async function replaceSearchDocuments(
   db: Kysely<Database>,
   dialect: DialectName,
-  storyId: number,
   documents: readonly IndexedDocument[],
+  storyId?: number,
 ): Promise<void> {
-  const people = documents.filter((d) => d.kind === 'person').map((d) => d.slug)
   const deltas = new Map<string, number>()
-  const stale = await db
-    .selectFrom('search_document')
-    .select(['id', 'keys'])
-    .where((eb) =>
-      eb.or([
-        eb('story_id', '=', storyId),
-        ...(people.length > 0 ? [eb.and([eb('kind', '=', 'person'), eb('slug', 'in', people)])] : []),
-      ]),
-    )
-    .execute()
-  for (const row of stale) tally(deltas, row.keys.split('\n'), -1)
-  for (const batch of batches(stale.map((row) => row.id))) {
+  const stale = new Map<number, string>()
+  if (storyId !== undefined) {
+    const rows = await db
+      .selectFrom('search_document')
+      .select(['id', 'keys'])
+      .where('story_id', '=', storyId)
+      .execute()
+    for (const row of rows) stale.set(row.id, row.keys)
+  }
+  for (const kind of new Set(documents.map((d) => d.kind))) {
+    const slugs = documents.filter((d) => d.kind === kind).map((d) => d.slug)
+    for (const batch of batches(slugs)) {
+      const rows = await db
+        .selectFrom('search_document')
+        .select(['id', 'keys'])
+        .where('kind', '=', kind)
+        .where('slug', 'in', batch)
+        .execute()
+      for (const row of rows) stale.set(row.id, row.keys)
+    }
+  }
+  for (const keys of stale.values()) tally(deltas, keys.split('\n'), -1)
+  for (const batch of batches([...stale.keys()])) {
     if (dialect === 'sqlite') await db.deleteFrom('search_fts').where('rowid', 'in', batch).execute()
     await db.deleteFrom('search_document').where('id', 'in', batch).execute()
   }
@@ -184,7 +198,6 @@ export async function findWordPostings(
     return postings
   }
   for (const word of words) {
-    // A word is one quoted FTS5 string; a double quote inside it is doubled.
     const rows = await db
       .selectFrom('search_fts')
       .select('rowid')
@@ -197,6 +210,37 @@ export async function findWordPostings(
     )
   }
   return postings
+}
+
+/**
+ * Up to `limit` documents holding one word of every group in `groups`, those where the words say the
+ * most first (FTS5's bm25 on SQLite: shorter documents; the most popular on PostgreSQL). For common
+ * words, whose postings are read only in part: their documents in common are few.
+ */
+export async function findDocumentsWithAll(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  groups: readonly (readonly string[])[],
+  limit: number,
+): Promise<number[]> {
+  if (groups.length === 0) return []
+  if (dialect === 'postgres') {
+    let query = db.selectFrom('search_document').select('id')
+    for (const group of groups) query = query.where(sql<boolean>`words && ${[...group]}::text[]`)
+    const rows = await query.orderBy('popularity', 'desc').limit(limit).execute()
+    return rows.map((row) => row.id)
+  }
+  // Each word is one quoted FTS5 string; a double quote inside it is doubled.
+  const quote = (word: string) => `"${word.replaceAll('"', '""')}"`
+  const match = groups.map((group) => `(${group.map(quote).join(' OR ')})`).join(' AND ')
+  const rows = await db
+    .selectFrom('search_fts')
+    .select('rowid')
+    .where(sql<boolean>`search_fts match ${match}`)
+    .orderBy(sql`rank`)
+    .limit(limit)
+    .execute()
+  return rows.map((row) => row.rowid)
 }
 
 /** The documents with these ids, in the order of `ids`. */
