@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Dictionary } from './dictionary.ts'
-import { pickCandidates, planLookup } from './lookup.ts'
+import { pickCandidates, planLookup, pruneUnits } from './lookup.ts'
 import { parseQuery } from './parse-query.ts'
 import { keyWords, searchKeys } from './search-keys.ts'
 
@@ -82,5 +82,55 @@ describe('pickCandidates', () => {
       ['cell', [2]],
     ])
     expect(pickCandidates(units, frequency, postings, 10)).toEqual([2, 1])
+  })
+})
+
+describe('pruneUnits', () => {
+  const unit = (text: string, words: Array<[string, boolean]>) => ({
+    text,
+    expansions: words.map(([word, whole]) => ({ word, quality: word === text ? 1 : 0.8, whole })),
+  })
+
+  it('keeps beside a word in the index only its commoner readings, and drops words in no document', () => {
+    const frequency = new Map([
+      ['train', 900],
+      ['trait', 40],
+      ['trains', 2000],
+      ['samuri', 2],
+      ['samurai', 2500],
+    ])
+    const units = [
+      unit('train', [
+        ['train', true],
+        ['trait', true],
+        ['trains', false],
+        ['trainz', true],
+      ]),
+      unit('samuri', [
+        ['samuri', true],
+        ['samurai', true],
+      ]),
+    ]
+    expect(pruneUnits(units, frequency, { perUnit: 12, tooCommon: 50_000 })).toEqual([
+      unit('train', [
+        ['train', true],
+        ['trains', false],
+      ]),
+      unit('samuri', [
+        ['samuri', true],
+        ['samurai', true],
+      ]),
+    ])
+  })
+
+  it('leaves out words too common to look up, unless the query has nothing else', () => {
+    const frequency = new Map([
+      ['the', 300_000],
+      ['ring', 4000],
+    ])
+    const the = unit('the', [['the', true]])
+    const ring = unit('ring', [['ring', true]])
+    expect(pruneUnits([the, ring], frequency, { perUnit: 12, tooCommon: 50_000 })).toEqual([ring])
+    expect(pruneUnits([the], frequency, { perUnit: 12, tooCommon: 50_000 })).toEqual([the])
   })
 })

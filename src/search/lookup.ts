@@ -149,27 +149,38 @@ function qualityOf(term: string, near: NearWord): number {
 }
 
 /**
- * Expansions in no document are dropped. Each unit keeps the word itself and its typos, best first,
- * and of its completions and the words inside it the `perUnit / 2` rarest (a rare completion says
- * much: "martin scor" → "scorsese") and the `perUnit / 2` commonest (what is usually typed:
- * "perfect strang" → "strangers").
+ * Expansions in no document are dropped. When the query word itself is in the index, only readings
+ * more common than it stay beside it ("samuri" → "samurai", but "train" keeps no "trait"); what stays
+ * of the word's typos is kept best first, and of its completions and the words inside it the
+ * `perUnit / 2` rarest (a rare completion says much: "martin scor" → "scorsese") and the `perUnit / 2`
+ * commonest (what is usually typed: "perfect strang" → "strangers"). A word in more than `tooCommon`
+ * documents ("the") says too little to be looked up, unless the query says nothing else; the ranker
+ * still reads it.
  */
 export function pruneUnits(
   units: readonly LookupUnit[],
   frequency: ReadonlyMap<string, number>,
-  perUnit: number,
+  options: { perUnit: number; tooCommon: number },
 ): LookupUnit[] {
   const documents = (e: Expansion) => frequency.get(e.word) ?? 0
-  return units.flatMap((unit) => {
-    const found = unit.expansions.filter((e) => frequency.has(e.word))
+  const pruned = units.flatMap((unit) => {
+    const itself = frequency.get(unit.text) ?? 0
+    const found = unit.expansions.filter(
+      (e) => frequency.has(e.word) && (e.word === unit.text || documents(e) > itself),
+    )
     const near = found.filter((e) => e.whole).sort((a, b) => b.quality - a.quality)
     const other = found.filter((e) => !e.whole).sort((a, b) => documents(a) - documents(b))
-    const half = Math.ceil(perUnit / 2)
+    const half = Math.ceil(options.perUnit / 2)
     const rare = other.slice(0, half)
     const common = other.slice(half).slice(-half)
     const expansions = [...near, ...rare, ...common]
     return expansions.length > 0 ? [{ text: unit.text, expansions }] : []
   })
+  const telling = pruned.flatMap((unit) => {
+    const expansions = unit.expansions.filter((e) => documents(e) <= options.tooCommon)
+    return expansions.length > 0 ? [{ text: unit.text, expansions }] : []
+  })
+  return telling.length > 0 ? telling : pruned
 }
 
 // Inverse document frequency against a fixed corpus size rather than the index's own: only how words

@@ -47,8 +47,13 @@ export interface SearchResponse {
 export const SEARCH_CANDIDATES = 300
 /** Index words looked up per query word (its nearest, rarest matches). */
 const WORDS_PER_UNIT = 12
-/** Documents read per looked-up word: all of a rare word's, enough of a common word's. */
-const POSTINGS = 5000
+/**
+ * Documents read per looked-up word: all of a rare word's, a few of a common word's (the documents
+ * where it sits beside another common word of the query are read whole).
+ */
+const POSTINGS = 500
+/** A word in more documents than this ("the", "of") is not looked up, unless the query has nothing else. */
+const TOO_COMMON = 50_000
 
 export async function searchCatalog(storage: Storage, raw: string, limit: number): Promise<SearchResponse> {
   const query = parseQuery(raw)
@@ -83,7 +88,7 @@ export async function findCandidates(
   const words = [...new Set(plan.units.flatMap((unit) => unit.expansions.map((e) => e.word)))]
   if (words.length === 0) return { documents: [], readings: plan.readings }
   const frequency = await countWordDocuments(storage.db, words)
-  const units = pruneUnits(plan.units, frequency, WORDS_PER_UNIT)
+  const units = pruneUnits(plan.units, frequency, { perUnit: WORDS_PER_UNIT, tooCommon: TOO_COMMON })
   const wanted = [...new Set(units.flatMap((unit) => unit.expansions.map((e) => e.word)))]
   const postings = await findWordPostings(storage.db, storage.dialect, wanted, POSTINGS)
   // A common word's postings are read only in part. The documents that hold one of a unit's common
