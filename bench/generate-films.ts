@@ -70,9 +70,12 @@ const collectGarbage: () => void = (() => {
 
 // The search index is built from these tables afterwards, not generated.
 type Rows = {
-  [T in Exclude<keyof Database, 'search_document' | 'search_fts' | 'search_word'>]: Array<
-    Insertable<Database[T]>
-  >
+  [
+    T in Exclude<
+      keyof Database,
+      'search_document' | 'search_fts' | 'search_word' | 'import_checkpoint' | 'import_pending'
+    >
+  ]: Array<Insertable<Database[T]>>
 }
 
 function emptyRows(): Rows {

@@ -1,10 +1,11 @@
 // cli/: the `retold` command, wiring configuration, importers, services and the web app.
 import { parseArgs } from 'node:util'
-import { formatIssue, isAppError, parseSpoilerLevel } from '../domain/index.ts'
+import { AppError, formatIssue, isAppError, parseSpoilerLevel } from '../domain/index.ts'
 import { readDatasetDir } from '../importers/index.ts'
 import { collectStats, ensureSearchIndex, loadDatasets, searchCatalog } from '../services/index.ts'
 import { connect, countRows, migrateToLatest, type Storage } from '../storage/index.ts'
 import { readConfig, type Config } from './config.ts'
+import { generateImdbCommand, importImdbCommand } from './import-imdb.ts'
 import { serve } from './serve.ts'
 import { findAnything, formatShown } from './show.ts'
 
@@ -18,12 +19,20 @@ const USAGE = `Usage: retold <command>
                            search stories, films, people and characters
   show <slug> [--json] [--spoilers]
                            print a story, film, person or source with its facts, sources and conflicts
+  import imdb <dir> [--adult] [--types movie,tvSeries,…] [--date YYYY-MM-DD] [--force] [--batch N]
+                           import IMDb's dataset files (.tsv or .tsv.gz); resumes where a stopped import left off
+  generate imdb --titles N [--seed S] [--gzip] <dir>
+                           write synthetic files in IMDb's exact format
 
 Environment: PORT, HOST, DATABASE_URL (PostgreSQL), RETOLD_DATABASE_FILE (SQLite, default var/retold.db),
 RETOLD_DATA_DIR, RETOLD_PUBLIC_URL, LOG_LEVEL. See README.md.`
 
-async function withStorage<T>(config: Config, run: (storage: Storage) => Promise<T>): Promise<T> {
-  const storage = await connect(config)
+async function withStorage<T>(
+  config: Config,
+  run: (storage: Storage) => Promise<T>,
+  session = false,
+): Promise<T> {
+  const storage = await connect(config, { session })
   try {
     await migrateToLatest(storage)
     return await run(storage)
@@ -64,6 +73,14 @@ export async function loadCommand(
   return issues.length
 }
 
+function wholeNumber(option: string, value: string): number {
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 1) {
+    throw new AppError('Invalid', `${option} ${value}: expected a whole number ≥ 1`)
+  }
+  return number
+}
+
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -73,6 +90,14 @@ async function main(argv: string[]): Promise<number> {
       'dry-run': { type: 'boolean', default: false },
       spoilers: { type: 'boolean', default: false },
       limit: { type: 'string', default: '10' },
+      adult: { type: 'boolean', default: false },
+      types: { type: 'string' },
+      date: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      batch: { type: 'string' },
+      titles: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      gzip: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -128,6 +153,43 @@ async function main(argv: string[]): Promise<number> {
         }
         return 0
       })
+    }
+    case 'import': {
+      const dir = rest[1]
+      if (rest[0] !== 'imdb' || !dir) break
+      return withStorage(
+        config,
+        async (storage) => {
+          await importImdbCommand(
+            storage,
+            dir,
+            {
+              adult: values.adult,
+              types: values.types?.split(',').map((t) => t.trim()),
+              date: values.date,
+              force: values.force,
+              batchLines: values.batch === undefined ? undefined : wholeNumber('--batch', values.batch),
+            },
+            out,
+          )
+          return 0
+        },
+        true,
+      )
+    }
+    case 'generate': {
+      const dir = rest[1]
+      if (rest[0] !== 'imdb' || !dir || values.titles === undefined) break
+      await generateImdbCommand(
+        dir,
+        {
+          titles: wholeNumber('--titles', values.titles),
+          seed: wholeNumber('--seed', values.seed),
+          gzip: values.gzip,
+        },
+        out,
+      )
+      return 0
     }
     case 'show': {
       const slug = rest[0]

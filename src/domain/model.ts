@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-export const FILM_KINDS = ['movie', 'series', 'tv-movie', 'short'] as const
+export const FILM_KINDS = ['movie', 'series', 'tv-movie', 'short', 'episode'] as const
 export type FilmKind = (typeof FILM_KINDS)[number]
 
 export const FILM_STATUSES = ['released', 'announced', 'in-production', 'cancelled'] as const

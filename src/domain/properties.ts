@@ -9,6 +9,8 @@ export interface Money {
 export interface Rating {
   score: number
   scale: number
+  /** How many votes the score averages, where the source says (IMDb's numVotes). */
+  votes?: number | undefined
 }
 
 export type ClaimValue = string | number | boolean | Money | Rating
@@ -33,7 +35,11 @@ const VALUE_SCHEMAS = {
   language: LANGUAGE,
   money: z.object({ amount: z.number().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/) }),
   rating: z
-    .object({ score: z.number().nonnegative(), scale: z.number().positive() })
+    .object({
+      score: z.number().nonnegative(),
+      scale: z.number().positive(),
+      votes: z.number().int().nonnegative().optional(),
+    })
     .refine((r) => r.score <= r.scale, 'a rating cannot exceed its scale'),
 } satisfies Record<string, z.ZodType<ClaimValue>>
 
@@ -144,5 +150,6 @@ export function qualifierKey(qualifiers: Qualifiers): string {
 export function formatValue(value: ClaimValue): string {
   if (typeof value !== 'object') return String(value)
   if ('currency' in value) return `${value.amount.toLocaleString('en-US')} ${value.currency}`
-  return `${value.score}/${value.scale}`
+  const votes = value.votes === undefined ? '' : ` (${value.votes.toLocaleString('en-US')} votes)`
+  return `${value.score}/${value.scale}${votes}`
 }

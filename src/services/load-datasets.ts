@@ -1,5 +1,6 @@
 import type { StoryDataset } from '../domain/index.ts'
 import {
+  deleteSearchDocuments,
   findDatasetHash,
   findStoryBySlug,
   storeStoryDataset,
@@ -28,7 +29,7 @@ export async function loadDatasets(
   for (const dataset of datasets) {
     const result = await storage.db.transaction().execute(async (trx) => {
       if ((await findDatasetHash(trx, dataset.file)) === dataset.contentHash) {
-        return { created: 0, updated: 0, deleted: 0, unchanged: true }
+        return { created: 0, updated: 0, deleted: 0, adopted: [], unchanged: true }
       }
       const summary = await storeStoryDataset(trx, dataset, {
         author: options.author ?? 'retold load',
@@ -37,6 +38,11 @@ export async function loadDatasets(
       })
       const story = await findStoryBySlug(trx, dataset.story.slug)
       await indexStory(trx, storage.dialect, story!.id)
+      // A film or person an import had stored is now the curated one: its old search document goes.
+      for (const kind of ['film', 'person'] as const) {
+        const slugs = summary.adopted.filter((a) => a.kind === kind).map((a) => a.from)
+        await deleteSearchDocuments(trx, storage.dialect, kind, slugs)
+      }
       return { ...summary, unchanged: false }
     })
     results.push({ file: dataset.file, story: dataset.story.slug, ...result })

@@ -3,6 +3,7 @@ import { dirname } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDialectConfig } from 'kysely'
 import pg from 'pg'
+import { from as copyFrom } from 'pg-copy-streams'
 import { AppError } from '../domain/index.ts'
 import type { Database } from './schema.ts'
 
@@ -21,14 +22,33 @@ export interface Storage {
   dialect: DialectName
   /** Where the data lives, without credentials: for logs and health checks. */
   location: string
+  /**
+   * Bulk loading on one PostgreSQL connection (`connect(…, { session: true })`): runs `COPY … FROM STDIN`
+   * with `text` (COPY's text format) on the connection that `db` and its transactions use.
+   */
+  copyFrom?: ((statement: string, text: string) => Promise<void>) | undefined
   close(): Promise<void>
+}
+
+export interface ConnectOptions {
+  /**
+   * One connection for everything, as a long import wants: its temporary tables and COPY share the
+   * transaction of `db` (on SQLite there is only ever one connection).
+   */
+  session?: boolean
 }
 
 // PostgreSQL returns bigint (count(*), sum) as text; every count Retold keeps fits a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, Number)
 
-export async function connect(options: StorageOptions): Promise<Storage> {
-  return options.databaseUrl ? connectPostgres(options.databaseUrl) : connectSqlite(options.databaseFile)
+export async function connect(
+  options: StorageOptions,
+  connectOptions: ConnectOptions = {},
+): Promise<Storage> {
+  if (!options.databaseUrl) return connectSqlite(options.databaseFile)
+  return connectOptions.session
+    ? connectPostgresSession(options.databaseUrl)
+    : connectPostgres(options.databaseUrl)
 }
 
 function connectSqlite(file: string): Storage {
@@ -85,4 +105,50 @@ async function connectPostgres(url: string): Promise<Storage> {
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return { db, dialect: 'postgres', location, close: () => db.destroy() }
+}
+
+async function connectPostgresSession(url: string): Promise<Storage> {
+  const parsed = new URL(url)
+  const location = `postgres://${parsed.host}${parsed.pathname}`
+  const client = new pg.Client({ connectionString: url })
+  // A lost connection fails the query under way; without a listener it would also crash the process.
+  let lost: Error | undefined
+  client.on('error', (error) => {
+    lost = error
+  })
+  try {
+    await client.connect()
+  } catch (cause) {
+    throw new AppError('Unavailable', `Cannot reach PostgreSQL at ${location}: ${(cause as Error).message}`, {
+      cause,
+    })
+  }
+  const check = () => {
+    if (lost)
+      throw new AppError('Unavailable', `Lost the connection to PostgreSQL at ${location}: ${lost.message}`)
+  }
+  // Kysely asks its pool for a connection per query or transaction; this pool always hands out the one client.
+  const session = {
+    query: (...args: Parameters<pg.Client['query']>) => client.query(...args),
+    release: () => {},
+  } as unknown as pg.PoolClient
+  const pool = {
+    options: {},
+    connect: async () => {
+      check()
+      return session
+    },
+    end: () => client.end(),
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  const copy = async (statement: string, text: string): Promise<void> => {
+    check()
+    const stream = client.query(copyFrom(statement))
+    await new Promise<void>((resolve, reject) => {
+      stream.on('error', reject)
+      stream.on('finish', resolve)
+      stream.end(text)
+    })
+  }
+  return { db, dialect: 'postgres', location, copyFrom: copy, close: () => db.destroy() }
 }

@@ -1,10 +1,12 @@
 // storage/: the database. Kysely schema, migrations and repositories; connect.ts alone knows the drivers.
 // May import domain/ and search/.
 export * from './connect.ts'
+export * from './repositories/adopt-repository.ts'
 export * from './migrate.ts'
 export * from './repositories/claim-repository.ts'
 export * from './repositories/dataset-repository.ts'
 export * from './repositories/film-repository.ts'
+export * from './repositories/imdb-repository.ts'
 export * from './repositories/person-repository.ts'
 export * from './repositories/revision-repository.ts'
 export * from './repositories/source-repository.ts'

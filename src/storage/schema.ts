@@ -29,6 +29,10 @@ export interface FilmTable {
   tmdb_id: string | null
   source_id: number | null
   curated_file: string | null
+  /** An episode's series. */
+  parent_film_id: number | null
+  season: number | null
+  episode: number | null
   created_at: string
   updated_at: string
 }
@@ -43,6 +47,9 @@ export interface TitleTable {
   kind: string
   position: number
   source_id: number | null
+  /** Set on titles an IMDb import added: its `ordering` (0 and -1 for title.basics' titles). */
+  imdb_ordering: number | null
+  attributes: string | null
 }
 
 export interface PersonTable {
@@ -80,6 +87,9 @@ export interface CreditTable {
   character_name: string | null
   billing: number
   source_id: number | null
+  /** Set on credits an IMDb import added: the principal's `ordering`, 0 for title.crew. */
+  imdb_ordering: number | null
+  job: string | null
 }
 
 export interface SceneTable {
@@ -181,6 +191,30 @@ export interface DatasetFileTable {
   loaded_at: string
 }
 
+export interface ImportCheckpointTable {
+  importer: string
+  file: string
+  fingerprint: string
+  line: number
+  byte_offset: number
+  done: number
+  read: number
+  imported: number
+  updated: number
+  unchanged: number
+  skipped: number
+  rejected: number
+  issues: string
+  started_at: string
+  updated_at: string
+}
+
+/** Films and people an import changed whose search documents are still to be rebuilt. */
+export interface ImportPendingTable {
+  kind: string
+  id: number
+}
+
 export interface Database {
   story: StoryTable
   film: FilmTable
@@ -197,6 +231,8 @@ export interface Database {
   search_document: SearchDocumentTable
   search_fts: SearchFtsTable
   search_word: SearchWordTable
+  import_checkpoint: ImportCheckpointTable
+  import_pending: ImportPendingTable
 }
 
 export type StoryRow = Selectable<StoryTable>

@@ -22,11 +22,17 @@ export interface TestStorage extends Storage {
   destroy(): Promise<void>
 }
 
-/** A fresh, migrated database of the given dialect: a temporary SQLite file or a new PostgreSQL database. */
-export async function createTestStorage(dialect: DialectName): Promise<TestStorage> {
+/**
+ * A fresh, migrated database of the given dialect: a temporary SQLite file or a new PostgreSQL database;
+ * with `session`, on one connection that can COPY (as imports use it).
+ */
+export async function createTestStorage(
+  dialect: DialectName,
+  options: { session?: boolean } = {},
+): Promise<TestStorage> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'retold-test-'))
-    const storage = await connect({ databaseFile: join(dir, 'retold.db') })
+    const storage = await connect({ databaseFile: join(dir, 'retold.db') }, options)
     await migrateToLatest(storage)
     return {
       ...storage,
@@ -43,7 +49,7 @@ export async function createTestStorage(dialect: DialectName): Promise<TestStora
   await admin.end()
   const url = new URL(POSTGRES_URL!)
   url.pathname = `/${name}`
-  const storage = await connect({ databaseUrl: url.toString(), databaseFile: '' })
+  const storage = await connect({ databaseUrl: url.toString(), databaseFile: '' }, options)
   await migrateToLatest(storage)
   return {
     ...storage,

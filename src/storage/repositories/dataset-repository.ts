@@ -10,6 +10,7 @@ import {
   type SubjectKind,
 } from '../../domain/index.ts'
 import type { Database } from '../schema.ts'
+import { adoptImportedRow, type Adopted } from './adopt-repository.ts'
 import { insertRevisions, type NewRevision, type RevisionContext } from './revision-repository.ts'
 import { syncChildren, upsertBySlug, type Row } from './sync-rows.ts'
 
@@ -17,6 +18,8 @@ export interface StoreSummary {
   created: number
   updated: number
   deleted: number
+  /** Films and people an import had stored under another slug, now this file's. */
+  adopted: Adopted[]
 }
 
 export async function findDatasetHash(db: Kysely<Database>, file: string): Promise<string | undefined> {
@@ -71,6 +74,18 @@ export async function storeStoryDataset(
     if (revision) revisions.push(revision)
   }
   const sourcesBySlug = new Map(dataset.sources.map((s) => [s.slug, s]))
+
+  const adopted: Adopted[] = []
+  for (const [kind, items] of [
+    ['film', dataset.films],
+    ['person', dataset.people.filter((p) => p.listed)],
+  ] as const) {
+    for (const item of items) {
+      if (!item.ids.imdb) continue
+      const renamed = await adoptImportedRow(db, kind, item.slug, item.ids.imdb, revisions)
+      if (renamed) adopted.push(renamed)
+    }
+  }
 
   const sourceIds = new Map<string, number>()
   for (const source of dataset.sources) {
@@ -272,6 +287,7 @@ export async function storeStoryDataset(
       ...(await syncChildren(db, {
         table: 'title',
         owner: { column: 'film_id', value: filmId },
+        imported: 'imdb_ordering',
         key: ['text', 'language', 'script', 'region', 'kind'],
         wanted: film.titles.map((t, position) => ({
           film_id: filmId,
@@ -288,6 +304,7 @@ export async function storeStoryDataset(
       ...(await syncChildren(db, {
         table: 'credit',
         owner: { column: 'film_id', value: filmId },
+        imported: 'imdb_ordering',
         key: ['role', 'person_id', 'character_id', 'character_name'],
         wanted: film.credits.map((c, billing) => ({
           film_id: filmId,
@@ -381,5 +398,6 @@ export async function storeStoryDataset(
     created: revisions.filter((r) => r.action === 'create').length,
     updated: revisions.filter((r) => r.action === 'update').length,
     deleted: revisions.filter((r) => r.action === 'delete').length,
+    adopted,
   }
 }

@@ -73,31 +73,17 @@ export async function replaceSearchDocuments(
   storyId?: number,
 ): Promise<void> {
   const deltas = new Map<string, number>()
-  const stale = new Map<number, string>()
   if (storyId !== undefined) {
     const rows = await db
       .selectFrom('search_document')
       .select(['id', 'keys'])
       .where('story_id', '=', storyId)
       .execute()
-    for (const row of rows) stale.set(row.id, row.keys)
+    await removeDocuments(db, dialect, rows, deltas)
   }
   for (const kind of new Set(documents.map((d) => d.kind))) {
     const slugs = documents.filter((d) => d.kind === kind).map((d) => d.slug)
-    for (const batch of batches(slugs)) {
-      const rows = await db
-        .selectFrom('search_document')
-        .select(['id', 'keys'])
-        .where('kind', '=', kind)
-        .where('slug', 'in', batch)
-        .execute()
-      for (const row of rows) stale.set(row.id, row.keys)
-    }
-  }
-  for (const keys of stale.values()) tally(deltas, keys.split('\n'), -1)
-  for (const batch of batches([...stale.keys()])) {
-    if (dialect === 'sqlite') await db.deleteFrom('search_fts').where('rowid', 'in', batch).execute()
-    await db.deleteFrom('search_document').where('id', 'in', batch).execute()
+    await removeDocuments(db, dialect, await findBySlug(db, kind, slugs), deltas)
   }
 
   for (const batch of batches(documents)) {
@@ -138,6 +124,51 @@ export async function replaceSearchDocuments(
     }
   }
   await countWords(db, deltas)
+}
+
+/** Removes the documents of these slugs (films or people that are gone), keeping the word counts in step. */
+export async function deleteSearchDocuments(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  kind: SearchKind,
+  slugs: readonly string[],
+): Promise<void> {
+  const deltas = new Map<string, number>()
+  await removeDocuments(db, dialect, await findBySlug(db, kind, slugs), deltas)
+  await countWords(db, deltas)
+}
+
+async function findBySlug(
+  db: Kysely<Database>,
+  kind: SearchKind,
+  slugs: readonly string[],
+): Promise<Array<{ id: number; keys: string }>> {
+  const rows: Array<{ id: number; keys: string }> = []
+  for (const batch of batches(slugs)) {
+    rows.push(
+      ...(await db
+        .selectFrom('search_document')
+        .select(['id', 'keys'])
+        .where('kind', '=', kind)
+        .where('slug', 'in', batch)
+        .execute()),
+    )
+  }
+  return rows
+}
+
+/** Deletes documents (each once) and counts their words out of `deltas`. */
+async function removeDocuments(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  rows: ReadonlyArray<{ id: number; keys: string }>,
+  deltas: Map<string, number>,
+): Promise<void> {
+  for (const row of rows) tally(deltas, row.keys.split('\n'), -1)
+  for (const batch of batches(rows.map((row) => row.id))) {
+    if (dialect === 'sqlite') await db.deleteFrom('search_fts').where('rowid', 'in', batch).execute()
+    await db.deleteFrom('search_document').where('id', 'in', batch).execute()
+  }
 }
 
 export async function countSearchDocuments(db: Kysely<Database>): Promise<number> {

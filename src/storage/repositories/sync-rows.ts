@@ -72,6 +72,8 @@ export interface ChildSync {
   table: ChildTable
   /** The rows this sync owns: those where `column` equals `value`. */
   owner: { column: string; value: string | number }
+  /** A column set on the rows an importer added: the sync leaves those rows alone. */
+  imported?: string
   /** Columns that identify a row among its siblings. */
   key: readonly string[]
   wanted: readonly Row[]
@@ -85,12 +87,9 @@ export interface ChildSync {
 export async function syncChildren(db: Kysely<Database>, sync: ChildSync): Promise<NewRevision[]> {
   const any = untyped(db)
   const keyOf = (row: Row) => JSON.stringify(sync.key.map((column) => row[column] ?? null))
-  const stored = await any
-    .selectFrom(sync.table)
-    .selectAll()
-    .where(sync.owner.column, '=', sync.owner.value)
-    .orderBy('id')
-    .execute()
+  let query = any.selectFrom(sync.table).selectAll().where(sync.owner.column, '=', sync.owner.value)
+  if (sync.imported) query = query.where(sync.imported, 'is', null)
+  const stored = await query.orderBy('id').execute()
   const storedByKey = new Map<string, Row>()
   const removed: Row[] = []
   for (const row of stored) {

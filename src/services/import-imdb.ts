@@ -1,0 +1,706 @@
+import anyAscii from 'any-ascii'
+import type { Kysely } from 'kysely'
+import {
+  AppError,
+  isAppError,
+  slugify,
+  type FilmKind,
+  type ImportIssue,
+  type TitleKind,
+} from '../domain/index.ts'
+import {
+  countImportPending,
+  countCreditsOf,
+  deleteImportPending,
+  findOrCreateImdbSource,
+  listFilmsByIds,
+  listImdbVotes,
+  listImportCheckpoints,
+  listImportPending,
+  listNamesOf,
+  listPeopleByIds,
+  listTitles,
+  replaceSearchDocuments,
+  saveImportCheckpoint,
+  storeImdbAkas,
+  storeImdbCredits,
+  storeImdbEpisodes,
+  storeImdbNames,
+  storeImdbRatings,
+  storeImdbTitles,
+  type BulkTarget,
+  type Database,
+  type ImdbBatchContext,
+  type ImdbBatchOutcome,
+  type ImportCheckpoint,
+  type IndexedDocument,
+  type StagedAka,
+  type StagedCredit,
+  type StagedEpisode,
+  type StagedName,
+  type StagedRating,
+  type StagedTitle,
+  type Storage,
+} from '../storage/index.ts'
+import { filmDocument, indexStory, personDocument } from './search.ts'
+
+// Imports IMDb's seven dataset files into the knowledge model. Files are read in batches; each batch
+// is stored in one transaction together with the checkpoint that says where the file is to be read
+// next, so an import stopped at any point (kill -9, a full disk, a lost database) resumes there with
+// nothing written twice and nothing half-written. Rows that cannot be used are counted and reported as
+// `file:line: reason` and never stop the import. A last pass rebuilds the search documents of the
+// films and people that changed, in batches as well.
+//
+// The records are those of importers/imdb (the CLI reads the files and hands them over); only the
+// fields used here are declared.
+
+export const IMDB_IMPORTER = 'imdb'
+
+/** The files in the order they are imported: people and titles before what refers to them. */
+export const IMDB_FILES = [
+  'name.basics',
+  'title.basics',
+  'title.episode',
+  'title.akas',
+  'title.crew',
+  'title.principals',
+  'title.ratings',
+] as const
+export type ImdbFileName = (typeof IMDB_FILES)[number]
+
+/** IMDb title types imported unless told otherwise, and the kind of film each becomes. */
+export const IMDB_KINDS: Readonly<Record<string, FilmKind>> = {
+  movie: 'movie',
+  tvSeries: 'series',
+  tvMiniSeries: 'series',
+  tvMovie: 'tv-movie',
+  short: 'short',
+  tvShort: 'short',
+  tvEpisode: 'episode',
+  // Left out by default; imported when asked for with `types`.
+  video: 'movie',
+  tvSpecial: 'tv-movie',
+  tvPilot: 'tv-movie',
+  videoGame: 'movie',
+}
+export const DEFAULT_IMDB_TYPES = [
+  'movie',
+  'tvSeries',
+  'tvMiniSeries',
+  'tvMovie',
+  'short',
+  'tvShort',
+  'tvEpisode',
+] as const
+
+// Principals' categories: the credit role each becomes, and the categories kept as the credit's job.
+const ROLES: Readonly<Record<string, string>> = {
+  actor: 'cast',
+  actress: 'cast',
+  self: 'cast',
+  archive_footage: 'cast',
+  archive_sound: 'cast',
+  director: 'director',
+  writer: 'writer',
+  producer: 'producer',
+  composer: 'composer',
+  cinematographer: 'cinematographer',
+  editor: 'editor',
+}
+const CATEGORY_AS_JOB = new Set(['self', 'archive_footage', 'archive_sound'])
+
+export interface NameRecord {
+  nconst: string
+  primaryName: string
+}
+export interface TitleRecord {
+  tconst: string
+  titleType: string
+  primaryTitle: string
+  originalTitle: string | null
+  isAdult: boolean
+  startYear: number | null
+}
+export interface EpisodeRecord {
+  tconst: string
+  parentTconst: string
+  seasonNumber: number | null
+  episodeNumber: number | null
+}
+export interface AkaRecord {
+  titleId: string
+  ordering: number
+  title: string
+  region: string | null
+  language: string | null
+  types: string[]
+  attributes: string[]
+  isOriginalTitle: boolean | null
+}
+export interface CrewRecord {
+  tconst: string
+  directors: string[]
+  writers: string[]
+}
+export interface PrincipalRecord {
+  tconst: string
+  ordering: number
+  nconst: string
+  category: string
+  job: string | null
+  characters: string[]
+}
+export interface RatingRecord {
+  tconst: string
+  averageRating: number
+  numVotes: number
+}
+
+interface FileRecords {
+  'name.basics': NameRecord
+  'title.basics': TitleRecord
+  'title.episode': EpisodeRecord
+  'title.akas': AkaRecord
+  'title.crew': CrewRecord
+  'title.principals': PrincipalRecord
+  'title.ratings': RatingRecord
+}
+
+export interface FeedPosition {
+  line: number
+  offset: number
+}
+
+/** One read line: a record, or a rejection (a line that cannot be read). */
+export type FeedItem<T> =
+  | { kind: 'record'; line: number; end: number; record: T }
+  | { kind: 'rejected'; file: string; line: number; end: number; message: string }
+
+/** One file to import, as the CLI opens it. */
+export interface ImdbFeed<T> {
+  /** The path, as messages name it. */
+  file: string
+  /** Changes when the file does (size and modification time): another file is read from its start. */
+  fingerprint: string
+  /** The dump's date, YYYY-MM-DD: ratings are as of it, and it names the source. */
+  date: string
+  /** The bytes of text to read (decompressed, estimated for .gz), for progress. */
+  textBytes: number
+  read(from: FeedPosition | undefined): AsyncIterable<FeedItem<T>>
+}
+
+export type ImdbFeeds = { [F in ImdbFileName]?: ImdbFeed<FileRecords[F]> }
+
+export interface ImdbFileReport {
+  name: ImdbFileName | 'search index'
+  file: string | null
+  /** imported, resumed (from a checkpoint), done before (nothing to read), missing (no such file). */
+  status: 'imported' | 'resumed' | 'done before' | 'missing'
+  read: number
+  imported: number
+  updated: number
+  unchanged: number
+  skipped: number
+  rejected: number
+  /** The first problems found, as `file:line: reason`. */
+  issues: ImportIssue[]
+  seconds: number
+}
+
+export interface ImdbImportReport {
+  files: ImdbFileReport[]
+  /** Search documents rebuilt. */
+  indexed: { films: number; people: number }
+  seconds: number
+}
+
+export interface ImportProgress {
+  name: ImdbFileName | 'search index'
+  /** Bytes read (for the search index: documents built) and the total. */
+  done: number
+  total: number
+  rows: number
+  finished: boolean
+}
+
+export interface ImportImdbOptions {
+  /** Import adult titles too (left out by default). */
+  adult?: boolean
+  /** IMDb title types to import; DEFAULT_IMDB_TYPES by default. */
+  types?: readonly string[]
+  /** Read files again even when an earlier import finished them. */
+  force?: boolean
+  /** Lines per batch and transaction. */
+  batchLines?: number
+  /** How many problems each file's report lists (all are counted). */
+  listedIssues?: number
+  author?: string
+  now?: () => string
+  onProgress?: (progress: ImportProgress) => void
+}
+
+const DEFAULT_BATCH_LINES = 5000
+const INDEX_BATCH = 1000
+const LISTED_ISSUES = 20
+
+/** Imports the given files (those absent are reported missing), then indexes what changed. */
+export async function importImdb(
+  storage: Storage,
+  feeds: ImdbFeeds,
+  options: ImportImdbOptions = {},
+): Promise<ImdbImportReport> {
+  const started = performance.now()
+  const now = options.now ?? (() => new Date().toISOString())
+  const checkpoints = new Map(
+    (await listImportCheckpoints(storage.db, IMDB_IMPORTER)).map((c) => [c.file, c] as const),
+  )
+  const types = new Set(options.types ?? DEFAULT_IMDB_TYPES)
+  const files: ImdbFileReport[] = []
+  for (const name of IMDB_FILES) {
+    const feed = feeds[name] as ImdbFeed<unknown> | undefined
+    if (!feed) {
+      files.push({ ...emptyReport(name, null), status: 'missing' })
+      continue
+    }
+    const map = mapper(name, { adult: options.adult ?? false, types, year: Number(now().slice(0, 4)) })
+    files.push(await importFile(storage, name, feed, map, checkpoints.get(name), options, now))
+  }
+  const indexed = await indexPending(storage, options)
+  return { files, indexed, seconds: (performance.now() - started) / 1000 }
+}
+
+function emptyReport(name: ImdbFileName, file: string | null): ImdbFileReport {
+  return {
+    name,
+    file,
+    status: 'imported',
+    read: 0,
+    imported: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: 0,
+    rejected: 0,
+    issues: [],
+    seconds: 0,
+  }
+}
+
+/** Staged rows of one batch, and the lines left out before storage (filtered, duplicated, unusable). */
+interface Batch {
+  lines: number
+  staged: unknown[]
+  skipped: number
+  rejected: ImportIssue[]
+  /** Keys seen in this batch (tconst, nconst, …) with their line, to catch a repeated row. */
+  seen: Map<string, number>
+}
+
+/** What a file's records become: staged rows for storage, or a reason to leave the line out. */
+type Mapper = (record: unknown, line: number, batch: Batch, file: string) => void
+type Store = (
+  target: BulkTarget,
+  staged: unknown[],
+  context: ImdbBatchContext & { asOf: string },
+) => Promise<ImdbBatchOutcome>
+
+function mapper(name: ImdbFileName, filter: { adult: boolean; types: Set<string>; year: number }): Mapper {
+  const reject = (batch: Batch, file: string, line: number, message: string) =>
+    batch.rejected.push({ file, line, message })
+  // A key repeated within a batch would make one statement change a row twice; IMDb's keys are unique.
+  const once = (batch: Batch, file: string, line: number, key: string): boolean => {
+    const first = batch.seen.get(key)
+    if (first === undefined) {
+      batch.seen.set(key, line)
+      return true
+    }
+    reject(batch, file, line, `repeats ${key} of line ${first}`)
+    return false
+  }
+  switch (name) {
+    case 'name.basics':
+      return (record, line, batch, file) => {
+        const r = record as NameRecord
+        if (hasNul(r.primaryName)) return reject(batch, file, line, NUL_MESSAGE)
+        if (!once(batch, file, line, r.nconst)) return
+        batch.staged.push({
+          line,
+          nconst: r.nconst,
+          name: r.primaryName,
+          slug: slugOf([r.primaryName], r.nconst),
+        } satisfies StagedName)
+      }
+    case 'title.basics':
+      return (record, line, batch, file) => {
+        const r = record as TitleRecord
+        if ((r.isAdult && !filter.adult) || !filter.types.has(r.titleType)) {
+          batch.skipped += 1
+          return
+        }
+        if (hasNul(r.primaryTitle) || hasNul(r.originalTitle)) return reject(batch, file, line, NUL_MESSAGE)
+        if (!once(batch, file, line, r.tconst)) return
+        batch.staged.push({
+          line,
+          tconst: r.tconst,
+          kind: IMDB_KINDS[r.titleType] ?? 'movie',
+          status: r.startYear !== null && r.startYear > filter.year ? 'announced' : 'released',
+          year: r.startYear,
+          title: r.primaryTitle,
+          original: r.originalTitle,
+          slug: slugOf([r.primaryTitle, r.startYear === null ? '' : String(r.startYear)], r.tconst),
+        } satisfies StagedTitle)
+      }
+    case 'title.episode':
+      return (record, line, batch, file) => {
+        const r = record as EpisodeRecord
+        if (!once(batch, file, line, r.tconst)) return
+        batch.staged.push({
+          line,
+          tconst: r.tconst,
+          parent: r.parentTconst,
+          season: r.seasonNumber,
+          episode: r.episodeNumber,
+        } satisfies StagedEpisode)
+      }
+    case 'title.akas':
+      return (record, line, batch, file) => {
+        const r = record as AkaRecord
+        // The original title is title.basics' originalTitle, already stored.
+        if (r.isOriginalTitle) {
+          batch.skipped += 1
+          return
+        }
+        if (hasNul(r.title)) return reject(batch, file, line, NUL_MESSAGE)
+        if (!once(batch, file, line, `${r.titleId} ordering ${r.ordering}`)) return
+        const labels = [...r.types, ...r.attributes]
+        batch.staged.push({
+          line,
+          tconst: r.titleId,
+          ordering: r.ordering,
+          text: r.title,
+          region: r.region,
+          language: r.language,
+          kind: titleKindOf(r),
+          attributes: labels.length > 0 ? JSON.stringify(labels) : null,
+        } satisfies StagedAka)
+      }
+    case 'title.crew':
+      return (record, line, batch, file) => {
+        const r = record as CrewRecord
+        const credits: StagedCredit[] = []
+        for (const [role, people, first] of [
+          ['director', r.directors, 100],
+          ['writer', r.writers, 200],
+        ] as const) {
+          people.forEach((nconst, i) => {
+            if (credits.some((c) => c.nconst === nconst && c.role === role)) return
+            credits.push({
+              line,
+              tconst: r.tconst,
+              nconst,
+              role,
+              ordering: 0,
+              billing: first + i,
+              job: null,
+              characterName: null,
+            })
+          })
+        }
+        if (credits.length === 0) {
+          batch.skipped += 1
+          return
+        }
+        if (!once(batch, file, line, r.tconst)) return
+        batch.staged.push(...credits)
+      }
+    case 'title.principals':
+      return (record, line, batch, file) => {
+        const r = record as PrincipalRecord
+        const role = ROLES[r.category]
+        // production_designer, casting_director: no such role in Retold.
+        if (role === undefined) {
+          batch.skipped += 1
+          return
+        }
+        const character = r.characters.join(' / ') || null
+        if (hasNul(r.job) || hasNul(character)) return reject(batch, file, line, NUL_MESSAGE)
+        // One person twice in the same role of a title (actor and self, say): the first billing stands.
+        const key = `${r.tconst} ${r.nconst} ${role}`
+        if (batch.seen.has(key)) {
+          batch.skipped += 1
+          return
+        }
+        batch.seen.set(key, line)
+        batch.staged.push({
+          line,
+          tconst: r.tconst,
+          nconst: r.nconst,
+          role,
+          ordering: r.ordering,
+          billing: r.ordering,
+          job: r.job ?? (CATEGORY_AS_JOB.has(r.category) ? r.category : null),
+          characterName: character,
+        } satisfies StagedCredit)
+      }
+    case 'title.ratings':
+      return (record, line, batch, file) => {
+        const r = record as RatingRecord
+        if (!once(batch, file, line, r.tconst)) return
+        batch.staged.push({
+          line,
+          tconst: r.tconst,
+          score: r.averageRating,
+          votes: r.numVotes,
+        } satisfies StagedRating)
+      }
+  }
+}
+
+const STORES: Record<ImdbFileName, Store> = {
+  'name.basics': (t, s, c) => storeImdbNames(t, s as StagedName[], c),
+  'title.basics': (t, s, c) => storeImdbTitles(t, s as StagedTitle[], c),
+  'title.episode': (t, s, c) => storeImdbEpisodes(t, s as StagedEpisode[], c),
+  'title.akas': (t, s, c) => storeImdbAkas(t, s as StagedAka[], c),
+  'title.crew': (t, s, c) => storeImdbCredits(t, s as StagedCredit[], c, 'crew'),
+  'title.principals': (t, s, c) => storeImdbCredits(t, s as StagedCredit[], c, 'principals'),
+  'title.ratings': (t, s, c) => storeImdbRatings(t, s as StagedRating[], c),
+}
+
+const NUL_MESSAGE = 'contains a NUL character'
+
+function hasNul(value: string | null): boolean {
+  return value !== null && value.includes('\0')
+}
+
+/**
+ * Readable (other scripts romanized) and unique without a lookup: `the-godfather-1972-tt0068646`,
+ * `marlon-brando-nm0000008`.
+ */
+function slugOf(words: readonly string[], imdbId: string): string {
+  return [...words.map((word) => slugify(anyAscii(word))), imdbId].filter((part) => part !== '').join('-')
+}
+
+function titleKindOf(aka: AkaRecord): TitleKind {
+  if (aka.attributes.some((a) => /romaniz|transliterat/i.test(a))) return 'romanization'
+  for (const kind of ['working', 'literal', 'alternative'] as const) if (aka.types.includes(kind)) return kind
+  return 'official'
+}
+
+async function importFile(
+  storage: Storage,
+  name: ImdbFileName,
+  feed: ImdbFeed<unknown>,
+  map: Mapper,
+  checkpoint: ImportCheckpoint | undefined,
+  options: ImportImdbOptions,
+  now: () => string,
+): Promise<ImdbFileReport> {
+  const started = performance.now()
+  const sameFile = checkpoint?.fingerprint === feed.fingerprint && !options.force
+  const listed = options.listedIssues ?? LISTED_ISSUES
+  const report: ImdbFileReport = { ...emptyReport(name, feed.file) }
+  const restore = (from: ImportCheckpoint) => {
+    Object.assign(report, {
+      read: from.read,
+      imported: from.imported,
+      updated: from.updated,
+      unchanged: from.unchanged,
+      skipped: from.skipped,
+      rejected: from.rejected,
+      issues: from.issues.map((issue) => ({ file: feed.file, ...issue })),
+    })
+  }
+  if (sameFile && checkpoint.done) {
+    restore(checkpoint)
+    options.onProgress?.({
+      name,
+      done: feed.textBytes,
+      total: feed.textBytes,
+      rows: report.read,
+      finished: true,
+    })
+    return { ...report, status: 'done before' }
+  }
+  const from = sameFile ? { line: checkpoint.line, offset: checkpoint.offset } : undefined
+  if (from) {
+    restore(checkpoint!)
+    report.status = 'resumed'
+  }
+  const startedAt = from ? checkpoint!.startedAt : now()
+  const author = options.author ?? 'retold import imdb'
+  const batchLines = options.batchLines ?? DEFAULT_BATCH_LINES
+  const store = STORES[name]
+  let sourceId: number | undefined
+  let position: FeedPosition = from ?? { line: 2, offset: 0 }
+  let batch: Batch = { lines: 0, staged: [], skipped: 0, rejected: [], seen: new Map() }
+
+  const keepIssues = (issues: readonly ImportIssue[]) => {
+    for (const issue of issues) if (report.issues.length < listed) report.issues.push(issue)
+  }
+  const flush = async (done: boolean) => {
+    const at = now()
+    const outcome = await storage.db.transaction().execute(async (trx) => {
+      sourceId ??= await findOrCreateImdbSource(trx, feed.date, at)
+      const result =
+        batch.staged.length === 0
+          ? { imported: 0, updated: 0, unchanged: 0, skipped: 0, issues: [] }
+          : await store({ db: trx, dialect: storage.dialect, copyFrom: storage.copyFrom }, batch.staged, {
+              now: at,
+              sourceId,
+              asOf: feed.date,
+              revision: { author, reason: `import ${name} of ${feed.date}`, at },
+            })
+      const issues = [
+        ...batch.rejected,
+        ...result.issues.map((issue) => ({ file: feed.file, ...issue })),
+      ].sort((a, b) => a.line - b.line)
+      const next = {
+        read: report.read + batch.lines,
+        imported: report.imported + result.imported,
+        updated: report.updated + result.updated,
+        unchanged: report.unchanged + result.unchanged,
+        skipped: report.skipped + batch.skipped + result.skipped,
+        rejected: report.rejected + batch.rejected.length,
+      }
+      const kept = [...report.issues, ...issues].slice(0, listed)
+      await saveImportCheckpoint(trx, IMDB_IMPORTER, {
+        file: name,
+        fingerprint: feed.fingerprint,
+        line: position.line,
+        offset: position.offset,
+        done,
+        ...next,
+        issues: kept.map(({ line, message }) => ({ line, message })),
+        startedAt,
+        updatedAt: at,
+      })
+      return { next, issues }
+    })
+    Object.assign(report, outcome.next)
+    keepIssues(outcome.issues)
+    batch = { lines: 0, staged: [], skipped: 0, rejected: [], seen: new Map() }
+    options.onProgress?.({
+      name,
+      done: position.offset,
+      total: feed.textBytes,
+      rows: report.read,
+      finished: done,
+    })
+  }
+
+  try {
+    for await (const item of feed.read(from)) {
+      batch.lines += 1
+      if (item.kind === 'rejected')
+        batch.rejected.push({ file: feed.file, line: item.line, message: item.message })
+      else map(item.record, item.line, batch, feed.file)
+      position = { line: item.line + 1, offset: item.end }
+      if (batch.lines >= batchLines) await flush(false)
+    }
+    await flush(true)
+  } catch (error) {
+    throw stopped(feed.file, report.read, error)
+  }
+  return { ...report, seconds: (performance.now() - started) / 1000 }
+}
+
+/** A fatal error (disk full, database gone, unreadable file) said plainly, with where to resume. */
+function stopped(file: string, committedLines: number, error: unknown): AppError {
+  const code = (error as { code?: unknown }).code
+  const reason =
+    code === 'SQLITE_FULL' || code === '53100' || code === 'ENOSPC'
+      ? 'the disk is full'
+      : code === 'SQLITE_IOERR' || code === 'SQLITE_CORRUPT' || code === 'SQLITE_CANTOPEN'
+        ? `the database file cannot be written (${code})`
+        : (error as Error).message
+  return new AppError(
+    isAppError(error) ? error.code : 'Unavailable',
+    `import stopped in ${file}: ${reason}. The ${committedLines.toLocaleString('en-US')} lines read before ` +
+      'the failing batch are stored; run the same command again to resume from there.',
+    { cause: error },
+  )
+}
+
+/** Rebuilds the search documents of the films and people an import changed, a batch at a time. */
+async function indexPending(
+  storage: Storage,
+  options: ImportImdbOptions,
+): Promise<{ films: number; people: number }> {
+  const total =
+    (await countImportPending(storage.db, 'film')) + (await countImportPending(storage.db, 'person'))
+  const indexed = { films: 0, people: 0 }
+  const progress = (finished: boolean) =>
+    options.onProgress?.({
+      name: 'search index',
+      done: indexed.films + indexed.people,
+      total,
+      rows: indexed.films + indexed.people,
+      finished,
+    })
+  for (const kind of ['film', 'person'] as const) {
+    for (;;) {
+      const ids = await listImportPending(storage.db, kind, INDEX_BATCH)
+      if (ids.length === 0) break
+      await storage.db.transaction().execute(async (trx) => {
+        const documents =
+          kind === 'film' ? await filmDocuments(trx, storage.dialect, ids) : await personDocuments(trx, ids)
+        await replaceSearchDocuments(trx, storage.dialect, documents)
+        await deleteImportPending(trx, kind, ids)
+      })
+      indexed[kind === 'film' ? 'films' : 'people'] += ids.length
+      progress(false)
+    }
+  }
+  progress(true)
+  return indexed
+}
+
+// A film of a story is indexed with its story (indexStory); an episode is found through its series.
+async function filmDocuments(
+  db: Kysely<Database>,
+  dialect: Storage['dialect'],
+  ids: readonly number[],
+): Promise<IndexedDocument[]> {
+  const films = await listFilmsByIds(db, ids)
+  for (const storyId of new Set(films.flatMap((f) => (f.storyId === null ? [] : [f.storyId])))) {
+    await indexStory(db, dialect, storyId)
+  }
+  const own = films.filter((f) => f.storyId === null && f.kind !== 'episode')
+  const titles = await listTitles(
+    db,
+    own.map((f) => f.id),
+  )
+  const votes = await listImdbVotes(
+    db,
+    own.map((f) => f.id),
+  )
+  const titlesOf = new Map<number, typeof titles>()
+  for (const title of titles) titlesOf.set(title.filmId, [...(titlesOf.get(title.filmId) ?? []), title])
+  return own.flatMap((film) => {
+    const names = titlesOf.get(film.id) ?? []
+    if (names.length === 0) return []
+    // IMDb's primary title (position 1) is the one it shows; else the original title.
+    const shown = names.find((t) => t.kind === 'official' && t.region === null) ?? names[0]!
+    return [
+      filmDocument({
+        slug: film.slug,
+        title: shown.text,
+        names: names.map((t) => t.text),
+        year: film.year,
+        countries: [],
+        languages: [],
+        relation: null,
+        popularity: votes.get(film.id) ?? 0,
+        story: null,
+      }),
+    ]
+  })
+}
+
+async function personDocuments(db: Kysely<Database>, ids: readonly number[]): Promise<IndexedDocument[]> {
+  const people = await listPeopleByIds(db, ids)
+  const names = await listNamesOf(db, ids)
+  const credits = await countCreditsOf(db, ids)
+  return people.map((person) =>
+    personDocument(person, [person.name, ...(names.get(person.id) ?? [])], credits.get(person.id) ?? 0),
+  )
+}

@@ -1,0 +1,1031 @@
+import { CompiledQuery, sql, type Kysely, type RawBuilder } from 'kysely'
+import { qualifierKey } from '../../domain/index.ts'
+import type { DialectName, Storage } from '../connect.ts'
+import type { Database } from '../schema.ts'
+import { insertRevisions, type NewRevision, type RevisionContext } from './revision-repository.ts'
+
+// Writing a batch of IMDb rows: the batch goes into a temporary staging table (COPY on PostgreSQL,
+// multi-row INSERTs on SQLite), and set-based statements merge it into the knowledge model, finding
+// films and people by their IMDb id. One SELECT first tells, row by row, what is new, what changed and
+// what refers to a title or person that is not stored, so that a re-import counts exactly what it
+// changes and records a revision for it. The caller runs each batch in one transaction.
+//
+// Rows the import owns are told apart from curated ones: films and people by their IMDb id, titles and
+// credits by `imdb_ordering` (null on curated rows), claims by `origin = 'imdb'`. A film a curated file
+// defines keeps its curated columns, titles and credits; the import adds its alternate titles and
+// ratings. A person whose slug does not end with their IMDb id was named by a curated file and keeps
+// that name.
+
+/** The bulk-loading side of a Storage, with `db` being the transaction of the batch. */
+export type BulkTarget = Pick<Storage, 'db' | 'dialect' | 'copyFrom'>
+
+export const IMDB_ORIGIN = 'imdb'
+
+export interface ImdbBatchContext {
+  now: string
+  sourceId: number
+  revision: RevisionContext
+}
+
+/** What one batch did, by line of the file. */
+export interface ImdbBatchOutcome {
+  imported: number
+  updated: number
+  unchanged: number
+  skipped: number
+  /** Lines that refer to a title or person that is not stored (`file:line: reason` without the file). */
+  issues: Array<{ line: number; message: string }>
+}
+
+export interface StagedName {
+  line: number
+  nconst: string
+  name: string
+  slug: string
+}
+
+export interface StagedTitle {
+  line: number
+  tconst: string
+  kind: string
+  status: string
+  year: number | null
+  title: string
+  original: string | null
+  slug: string
+}
+
+export interface StagedEpisode {
+  line: number
+  tconst: string
+  parent: string
+  season: number | null
+  episode: number | null
+}
+
+export interface StagedAka {
+  line: number
+  tconst: string
+  ordering: number
+  text: string
+  region: string | null
+  language: string | null
+  kind: string
+  /** A JSON array of IMDb's types and attributes, or null. */
+  attributes: string | null
+}
+
+export interface StagedCredit {
+  line: number
+  tconst: string
+  nconst: string
+  role: string
+  /** The principal's ordering; 0 for title.crew. */
+  ordering: number
+  billing: number
+  job: string | null
+  characterName: string | null
+}
+
+export interface StagedRating {
+  line: number
+  tconst: string
+  score: number
+  votes: number
+}
+
+type Cell = string | number | null
+
+interface StageTable {
+  name: string
+  columns: ReadonlyArray<readonly [name: string, type: 'integer' | 'text' | 'real']>
+}
+
+const STAGES = {
+  name: {
+    name: 'imdb_stage_name',
+    columns: [
+      ['line', 'integer'],
+      ['nconst', 'text'],
+      ['name', 'text'],
+      ['slug', 'text'],
+    ],
+  },
+  title: {
+    name: 'imdb_stage_title',
+    columns: [
+      ['line', 'integer'],
+      ['tconst', 'text'],
+      ['kind', 'text'],
+      ['status', 'text'],
+      ['year', 'integer'],
+      ['title', 'text'],
+      ['original', 'text'],
+      ['slug', 'text'],
+    ],
+  },
+  episode: {
+    name: 'imdb_stage_episode',
+    columns: [
+      ['line', 'integer'],
+      ['tconst', 'text'],
+      ['parent', 'text'],
+      ['season', 'integer'],
+      ['episode', 'integer'],
+    ],
+  },
+  aka: {
+    name: 'imdb_stage_aka',
+    columns: [
+      ['line', 'integer'],
+      ['tconst', 'text'],
+      ['ordering', 'integer'],
+      ['text', 'text'],
+      ['region', 'text'],
+      ['language', 'text'],
+      ['kind', 'text'],
+      ['attributes', 'text'],
+    ],
+  },
+  credit: {
+    name: 'imdb_stage_credit',
+    columns: [
+      ['line', 'integer'],
+      ['tconst', 'text'],
+      ['nconst', 'text'],
+      ['role', 'text'],
+      ['ordering', 'integer'],
+      ['billing', 'integer'],
+      ['job', 'text'],
+      ['character_name', 'text'],
+    ],
+  },
+  rating: {
+    name: 'imdb_stage_rating',
+    columns: [
+      ['line', 'integer'],
+      ['tconst', 'text'],
+      ['value', 'text'],
+      ['score', 'real'],
+    ],
+  },
+} as const satisfies Record<string, StageTable>
+
+// Parameters per statement: below SQLite's 32,766 and PostgreSQL's 65,535.
+const MAX_PARAMETERS = 30_000
+
+/** Fills the staging table (created on first use, emptied each time) with `rows`. */
+async function stage(target: BulkTarget, table: StageTable, rows: readonly Cell[][]): Promise<void> {
+  const { db, dialect } = target
+  const columns = table.columns.map(([name]) => name)
+  const definitions = table.columns.map(([name, type]) => `${name} ${type}`).join(', ')
+  await sql.raw(`create temp table if not exists ${table.name} (${definitions})`).execute(db)
+  // TRUNCATE on PostgreSQL: deleted rows of a temporary table stay until a VACUUM that never comes.
+  await sql.raw(`${dialect === 'postgres' ? 'truncate table' : 'delete from'} ${table.name}`).execute(db)
+  if (rows.length === 0) return
+  if (target.copyFrom) {
+    await target.copyFrom(`copy ${table.name} (${columns.join(', ')}) from stdin`, copyText(rows))
+    return
+  }
+  const perStatement = Math.floor(MAX_PARAMETERS / columns.length)
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const chunk = rows.slice(start, start + perStatement)
+    await db.executeQuery(
+      CompiledQuery.raw(
+        `insert into ${table.name} (${columns.join(', ')}) values ${placeholders(dialect, chunk.length, columns.length)}`,
+        chunk.flat(),
+      ),
+    )
+  }
+}
+
+const placeholderCache = new Map<string, string>()
+
+function placeholders(dialect: DialectName, rows: number, columns: number): string {
+  const key = `${dialect}:${rows}:${columns}`
+  let text = placeholderCache.get(key)
+  if (text === undefined) {
+    const tuples: string[] = []
+    for (let r = 0; r < rows; r++) {
+      const cells: string[] = []
+      for (let c = 1; c <= columns; c++) cells.push(dialect === 'postgres' ? `$${r * columns + c}` : '?')
+      tuples.push(`(${cells.join(',')})`)
+    }
+    text = tuples.join(',')
+    if (placeholderCache.size > 64) placeholderCache.clear()
+    placeholderCache.set(key, text)
+  }
+  return text
+}
+
+// COPY's text format: tab-separated, `\N` for null, backslash escapes for backslash, tab and line ends.
+function copyText(rows: readonly Cell[][]): string {
+  let text = ''
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      const cell = row[i]
+      if (i > 0) text += '\t'
+      if (cell === null || cell === undefined) text += '\\N'
+      else if (typeof cell === 'number') text += String(cell)
+      else text += /[\\\t\n\r]/.test(cell) ? cell.replace(/[\\\t\n\r]/g, escapeCopy) : cell
+    }
+    text += '\n'
+  }
+  return text
+}
+
+function escapeCopy(character: string): string {
+  return character === '\\' ? '\\\\' : character === '\t' ? '\\t' : character === '\n' ? '\\n' : '\\r'
+}
+
+// PostgreSQL gives untyped parameters in a SELECT list the type text; these say what they are.
+const int = (value: number) => sql`cast(${value} as integer)`
+const text = (value: string) => sql`cast(${value} as text)`
+
+async function rows<T>(db: Kysely<Database>, query: RawBuilder<T>): Promise<T[]> {
+  return (await query.execute(db)).rows
+}
+
+async function markPending(db: Kysely<Database>, kind: 'film' | 'person', ids: Iterable<number>) {
+  const unique = [...new Set(ids)]
+  for (let start = 0; start < unique.length; start += 5000) {
+    const chunk = unique.slice(start, start + 5000)
+    await db
+      .insertInto('import_pending')
+      .values(chunk.map((id) => ({ kind, id })))
+      .onConflict((oc) => oc.doNothing())
+      .execute()
+  }
+}
+
+/** Counts lines by the best thing that happened to any of their rows. */
+class Tally {
+  private readonly lines = new Map<number, 0 | 1 | 2 | 3>()
+  readonly issues: Array<{ line: number; message: string }> = []
+
+  /** 0: skipped, 1: unchanged, 2: updated, 3: imported. */
+  mark(line: number, status: 0 | 1 | 2 | 3): void {
+    const before = this.lines.get(line)
+    if (before === undefined || status > before) this.lines.set(line, status)
+  }
+
+  skip(line: number, message: string): void {
+    this.mark(line, 0)
+    this.issues.push({ line, message })
+  }
+
+  outcome(): ImdbBatchOutcome {
+    const counts = [0, 0, 0, 0]
+    for (const status of this.lines.values()) counts[status]! += 1
+    return {
+      skipped: counts[0]!,
+      unchanged: counts[1]!,
+      updated: counts[2]!,
+      imported: counts[3]!,
+      issues: this.issues.sort((a, b) => a.line - b.line),
+    }
+  }
+}
+
+const notImportedTitle = (tconst: string) => `${tconst} is not an imported title`
+const notImportedPerson = (nconst: string) => `${nconst} is not an imported person`
+
+/** name.basics: people, found by IMDb id; a name that changed is updated. */
+export async function storeImdbNames(
+  target: BulkTarget,
+  names: readonly StagedName[],
+  context: ImdbBatchContext,
+): Promise<ImdbBatchOutcome> {
+  const { db } = target
+  await stage(
+    target,
+    STAGES.name,
+    names.map((n) => [n.line, n.nconst, n.name, n.slug]),
+  )
+  const found = await rows(
+    db,
+    sql<{
+      line: number
+      nconst: string
+      name: string
+      id: number | null
+      stored: string | null
+      slug: string | null
+    }>`
+      select s.line, s.nconst, s.name, p.id, p.name as stored, p.slug
+      from imdb_stage_name s left join person p on p.imdb_id = s.nconst`,
+  )
+  const tally = new Tally()
+  const revisions: NewRevision[] = []
+  const pending: number[] = []
+  for (const row of found) {
+    if (row.id === null) tally.mark(row.line, 3)
+    else if (row.stored !== row.name && isImportedSlug(row.slug!, row.nconst)) {
+      tally.mark(row.line, 2)
+      pending.push(row.id)
+      revisions.push({
+        entityKind: 'person',
+        entityKey: row.slug!,
+        action: 'update',
+        before: { name: row.stored },
+        after: { name: row.name },
+      })
+    } else tally.mark(row.line, 1)
+  }
+  await sql`
+    insert into person (slug, name, imdb_id, created_at, updated_at)
+    select s.slug, s.name, s.nconst, ${text(context.now)}, ${text(context.now)}
+    from imdb_stage_name s
+    where not exists (select 1 from person p where p.imdb_id = s.nconst)`.execute(db)
+  if (revisions.length > 0) {
+    await sql`
+      update person set name = s.name, updated_at = ${context.now}
+      from imdb_stage_name s
+      where person.imdb_id = s.nconst and person.name <> s.name
+        and person.slug like ${'%-'} || s.nconst`.execute(db)
+  }
+  await sql`
+    insert into import_pending (kind, id)
+    select ${text('person')}, p.id from imdb_stage_name s join person p on p.imdb_id = s.nconst
+    where p.created_at = ${context.now}
+    on conflict do nothing`.execute(db)
+  await markPending(db, 'person', pending)
+  await insertRevisions(db, context.revision, revisions)
+  return tally.outcome()
+}
+
+function isImportedSlug(slug: string, imdbId: string): boolean {
+  return slug === imdbId || slug.endsWith(`-${imdbId}`)
+}
+
+/**
+ * title.basics: films, found by IMDb id, with their original title (imdb_ordering 0) and, when it
+ * differs, their primary title (-1). A curated film keeps its own columns and titles.
+ */
+export async function storeImdbTitles(
+  target: BulkTarget,
+  titles: readonly StagedTitle[],
+  context: ImdbBatchContext,
+): Promise<ImdbBatchOutcome> {
+  const { db } = target
+  await stage(
+    target,
+    STAGES.title,
+    titles.map((t) => [t.line, t.tconst, t.kind, t.status, t.year, t.title, t.original, t.slug]),
+  )
+  const found = await rows(
+    db,
+    sql<{
+      line: number
+      kind: string
+      status: string
+      year: number | null
+      title: string
+      original: string | null
+      id: number | null
+      slug: string | null
+      stored_kind: string | null
+      stored_status: string | null
+      stored_year: number | null
+      curated_file: string | null
+      original_text: string | null
+      primary_text: string | null
+    }>`
+      select s.line, s.kind, s.status, s.year, s.title, s.original, f.id, f.slug,
+        f.kind as stored_kind, f.status as stored_status, f.year as stored_year, f.curated_file,
+        t0.text as original_text, t1.text as primary_text
+      from imdb_stage_title s
+      left join film f on f.imdb_id = s.tconst
+      left join title t0 on t0.film_id = f.id and t0.imdb_ordering = 0
+      left join title t1 on t1.film_id = f.id and t1.imdb_ordering = -1`,
+  )
+  const tally = new Tally()
+  const revisions: NewRevision[] = []
+  const pending: number[] = []
+  for (const row of found) {
+    if (row.id === null) {
+      tally.mark(row.line, 3)
+      continue
+    }
+    if (row.curated_file !== null) {
+      tally.mark(row.line, 1)
+      continue
+    }
+    const original = row.original ?? row.title
+    const primary = original === row.title ? null : row.title
+    const before = {
+      kind: row.stored_kind,
+      status: row.stored_status,
+      year: row.stored_year,
+      title: row.primary_text ?? row.original_text,
+      original_title: row.original_text,
+    }
+    const after = {
+      kind: row.kind,
+      status: row.status,
+      year: row.year,
+      title: row.title,
+      original_title: original,
+    }
+    const changed =
+      before.kind !== after.kind ||
+      before.status !== after.status ||
+      before.year !== after.year ||
+      row.original_text !== original ||
+      row.primary_text !== primary
+    if (!changed) {
+      tally.mark(row.line, 1)
+      continue
+    }
+    tally.mark(row.line, 2)
+    pending.push(row.id)
+    revisions.push({ entityKind: 'film', entityKey: row.slug!, action: 'update', before, after })
+  }
+  await sql`
+    insert into film (slug, kind, status, relation, year, imdb_id, source_id, created_at, updated_at)
+    select s.slug, s.kind, s.status, ${text('original')}, s.year, s.tconst, ${int(context.sourceId)},
+      ${text(context.now)}, ${text(context.now)}
+    from imdb_stage_title s
+    where not exists (select 1 from film f where f.imdb_id = s.tconst)`.execute(db)
+  if (revisions.length > 0) {
+    await sql`
+      update film set kind = s.kind, status = s.status, year = s.year, updated_at = ${context.now}
+      from imdb_stage_title s
+      where film.imdb_id = s.tconst and film.curated_file is null
+        and (film.kind <> s.kind or film.status <> s.status or film.year is distinct from s.year)`.execute(db)
+  }
+  const upsertTitle = (ordering: 0 | -1) => sql`
+    insert into title (film_id, text, kind, position, source_id, imdb_ordering)
+    select f.id, ${ordering === 0 ? sql`coalesce(s.original, s.title)` : sql`s.title`},
+      ${text(ordering === 0 ? 'original' : 'official')}, ${int(-ordering)}, ${int(context.sourceId)}, ${int(ordering)}
+    from imdb_stage_title s join film f on f.imdb_id = s.tconst
+    where f.curated_file is null
+      ${ordering === -1 ? sql`and s.original is not null and s.original <> s.title` : sql``}
+    on conflict (film_id, imdb_ordering) where imdb_ordering is not null
+    do update set text = excluded.text, source_id = excluded.source_id
+    where title.text <> excluded.text`
+  await upsertTitle(0).execute(db)
+  await upsertTitle(-1).execute(db)
+  await sql`
+    delete from title where imdb_ordering = -1 and film_id in (
+      select f.id from imdb_stage_title s join film f on f.imdb_id = s.tconst
+      where s.original is null or s.original = s.title)`.execute(db)
+  await sql`
+    insert into import_pending (kind, id)
+    select ${text('film')}, f.id from imdb_stage_title s join film f on f.imdb_id = s.tconst
+    where f.created_at = ${context.now}
+    on conflict do nothing`.execute(db)
+  await markPending(db, 'film', pending)
+  await insertRevisions(db, context.revision, revisions)
+  return tally.outcome()
+}
+
+/** title.episode: links each episode to its series, with its season and number. */
+export async function storeImdbEpisodes(
+  target: BulkTarget,
+  episodes: readonly StagedEpisode[],
+  context: ImdbBatchContext,
+): Promise<ImdbBatchOutcome> {
+  const { db } = target
+  await stage(
+    target,
+    STAGES.episode,
+    episodes.map((e) => [e.line, e.tconst, e.parent, e.season, e.episode]),
+  )
+  const found = await rows(
+    db,
+    sql<{
+      line: number
+      tconst: string
+      parent: string
+      season: number | null
+      episode: number | null
+      id: number | null
+      slug: string | null
+      parent_id: number | null
+      stored_parent: number | null
+      stored_season: number | null
+      stored_episode: number | null
+    }>`
+      select s.line, s.tconst, s.parent, s.season, s.episode, f.id, f.slug, p.id as parent_id,
+        f.parent_film_id as stored_parent, f.season as stored_season, f.episode as stored_episode
+      from imdb_stage_episode s
+      left join film f on f.imdb_id = s.tconst
+      left join film p on p.imdb_id = s.parent`,
+  )
+  const tally = new Tally()
+  const revisions: NewRevision[] = []
+  for (const row of found) {
+    if (row.id === null) tally.skip(row.line, notImportedTitle(row.tconst))
+    else if (row.parent_id === null) tally.skip(row.line, `its series ${row.parent} is not an imported title`)
+    else if (row.stored_parent === null) tally.mark(row.line, 3)
+    else if (
+      row.stored_parent !== row.parent_id ||
+      row.stored_season !== row.season ||
+      row.stored_episode !== row.episode
+    ) {
+      tally.mark(row.line, 2)
+      revisions.push({
+        entityKind: 'film',
+        entityKey: row.slug!,
+        action: 'update',
+        before: { parent_film_id: row.stored_parent, season: row.stored_season, episode: row.stored_episode },
+        after: { parent_film_id: row.parent_id, season: row.season, episode: row.episode },
+      })
+    } else tally.mark(row.line, 1)
+  }
+  await sql`
+    update film set parent_film_id = x.parent_id, season = x.season, episode = x.episode,
+      updated_at = ${context.now}
+    from (
+      select s.tconst, p.id as parent_id, s.season, s.episode
+      from imdb_stage_episode s join film p on p.imdb_id = s.parent
+    ) as x
+    where film.imdb_id = x.tconst and (film.parent_film_id is distinct from x.parent_id
+      or film.season is distinct from x.season or film.episode is distinct from x.episode)`.execute(db)
+  await insertRevisions(db, context.revision, revisions)
+  return tally.outcome()
+}
+
+/** title.akas: alternate titles, found by film and IMDb ordering. */
+export async function storeImdbAkas(
+  target: BulkTarget,
+  akas: readonly StagedAka[],
+  context: ImdbBatchContext,
+): Promise<ImdbBatchOutcome> {
+  const { db } = target
+  await stage(
+    target,
+    STAGES.aka,
+    akas.map((a) => [a.line, a.tconst, a.ordering, a.text, a.region, a.language, a.kind, a.attributes]),
+  )
+  const found = await rows(
+    db,
+    sql<{
+      line: number
+      tconst: string
+      ordering: number
+      text: string
+      region: string | null
+      language: string | null
+      kind: string
+      attributes: string | null
+      film_id: number | null
+      slug: string | null
+      title_id: number | null
+      stored_text: string | null
+      stored_region: string | null
+      stored_language: string | null
+      stored_kind: string | null
+      stored_attributes: string | null
+    }>`
+      select s.line, s.tconst, s.ordering, s.text, s.region, s.language, s.kind, s.attributes,
+        f.id as film_id, f.slug, t.id as title_id, t.text as stored_text, t.region as stored_region,
+        t.language as stored_language, t.kind as stored_kind, t.attributes as stored_attributes
+      from imdb_stage_aka s
+      left join film f on f.imdb_id = s.tconst
+      left join title t on t.film_id = f.id and t.imdb_ordering = s.ordering`,
+  )
+  const tally = new Tally()
+  const revisions: NewRevision[] = []
+  const pending: number[] = []
+  for (const row of found) {
+    if (row.film_id === null) {
+      tally.skip(row.line, notImportedTitle(row.tconst))
+      continue
+    }
+    const after = {
+      text: row.text,
+      region: row.region,
+      language: row.language,
+      kind: row.kind,
+      attributes: row.attributes,
+    }
+    if (row.title_id === null) {
+      tally.mark(row.line, 3)
+      pending.push(row.film_id)
+      continue
+    }
+    const before = {
+      text: row.stored_text,
+      region: row.stored_region,
+      language: row.stored_language,
+      kind: row.stored_kind,
+      attributes: row.stored_attributes,
+    }
+    if (Object.entries(after).every(([key, value]) => before[key as keyof typeof before] === value)) {
+      tally.mark(row.line, 1)
+      continue
+    }
+    tally.mark(row.line, 2)
+    pending.push(row.film_id)
+    revisions.push({
+      entityKind: 'title',
+      entityKey: `${row.slug}/${row.ordering}`,
+      action: 'update',
+      before,
+      after,
+    })
+  }
+  await sql`
+    insert into title (film_id, text, language, region, kind, position, source_id, imdb_ordering, attributes)
+    select f.id, s.text, s.language, s.region, s.kind, s.ordering + 1, ${int(context.sourceId)}, s.ordering,
+      s.attributes
+    from imdb_stage_aka s join film f on f.imdb_id = s.tconst
+    where true
+    on conflict (film_id, imdb_ordering) where imdb_ordering is not null
+    do update set text = excluded.text, language = excluded.language, region = excluded.region,
+      kind = excluded.kind, attributes = excluded.attributes, source_id = excluded.source_id
+    where title.text <> excluded.text or title.language is distinct from excluded.language
+      or title.region is distinct from excluded.region or title.kind <> excluded.kind
+      or title.attributes is distinct from excluded.attributes`.execute(db)
+  await markPending(db, 'film', pending)
+  await insertRevisions(db, context.revision, revisions)
+  return tally.outcome()
+}
+
+/**
+ * title.crew (ordering 0, never changes a stored credit) and title.principals (enriches a credit crew
+ * added, updates one that changed): credits found by film, person and role. The credits of a curated
+ * film are its curated ones; IMDb's are left out there.
+ */
+export async function storeImdbCredits(
+  target: BulkTarget,
+  credits: readonly StagedCredit[],
+  context: ImdbBatchContext,
+  from: 'crew' | 'principals',
+): Promise<ImdbBatchOutcome> {
+  const { db } = target
+  await stage(
+    target,
+    STAGES.credit,
+    credits.map((c) => [c.line, c.tconst, c.nconst, c.role, c.ordering, c.billing, c.job, c.characterName]),
+  )
+  const found = await rows(
+    db,
+    sql<{
+      line: number
+      tconst: string
+      nconst: string
+      role: string
+      ordering: number
+      billing: number
+      job: string | null
+      character_name: string | null
+      film_id: number | null
+      slug: string | null
+      curated_file: string | null
+      person_id: number | null
+      credit_id: number | null
+      stored_ordering: number | null
+      stored_billing: number | null
+      stored_job: string | null
+      stored_character: string | null
+    }>`
+      select s.line, s.tconst, s.nconst, s.role, s.ordering, s.billing, s.job, s.character_name,
+        f.id as film_id, f.slug, f.curated_file, p.id as person_id, c.id as credit_id,
+        c.imdb_ordering as stored_ordering, c.billing as stored_billing, c.job as stored_job,
+        c.character_name as stored_character
+      from imdb_stage_credit s
+      left join film f on f.imdb_id = s.tconst
+      left join person p on p.imdb_id = s.nconst
+      left join credit c on c.film_id = f.id and c.person_id = p.id and c.role = s.role
+        and c.imdb_ordering is not null`,
+  )
+  const tally = new Tally()
+  const revisions: NewRevision[] = []
+  const pending: number[] = []
+  for (const row of found) {
+    if (row.film_id === null) tally.skip(row.line, notImportedTitle(row.tconst))
+    else if (row.person_id === null) tally.skip(row.line, notImportedPerson(row.nconst))
+    else if (row.curated_file !== null) tally.mark(row.line, 0)
+    else if (row.credit_id === null || (from === 'principals' && row.stored_ordering === 0)) {
+      tally.mark(row.line, 3)
+      pending.push(row.person_id)
+    } else if (
+      from === 'principals' &&
+      (row.stored_ordering !== row.ordering ||
+        row.stored_billing !== row.billing ||
+        row.stored_job !== row.job ||
+        row.stored_character !== row.character_name)
+    ) {
+      tally.mark(row.line, 2)
+      revisions.push({
+        entityKind: 'credit',
+        entityKey: `${row.slug}/${row.role}/${row.nconst}`,
+        action: 'update',
+        before: { billing: row.stored_billing, job: row.stored_job, character_name: row.stored_character },
+        after: { billing: row.billing, job: row.job, character_name: row.character_name },
+      })
+    } else tally.mark(row.line, 1)
+  }
+  await sql`
+    insert into credit (film_id, person_id, role, character_name, billing, source_id, imdb_ordering, job)
+    select f.id, p.id, s.role, s.character_name, s.billing, ${int(context.sourceId)}, s.ordering, s.job
+    from imdb_stage_credit s
+    join film f on f.imdb_id = s.tconst
+    join person p on p.imdb_id = s.nconst
+    where f.curated_file is null
+    on conflict (film_id, person_id, role) where imdb_ordering is not null
+    ${
+      from === 'crew'
+        ? sql`do nothing`
+        : sql`do update set imdb_ordering = excluded.imdb_ordering, billing = excluded.billing,
+            job = excluded.job, character_name = excluded.character_name, source_id = excluded.source_id
+          where credit.imdb_ordering <> excluded.imdb_ordering or credit.billing <> excluded.billing
+            or credit.job is distinct from excluded.job
+            or credit.character_name is distinct from excluded.character_name`
+    }`.execute(db)
+  await markPending(db, 'person', pending)
+  await insertRevisions(db, context.revision, revisions)
+  return tally.outcome()
+}
+
+/**
+ * title.ratings: one `rating` claim per film from IMDb ({ score, scale: 10, votes }, as of the dump's
+ * date). A newer value replaces it; a revision is kept when the score changed (votes move every day).
+ */
+export async function storeImdbRatings(
+  target: BulkTarget,
+  ratings: readonly StagedRating[],
+  context: ImdbBatchContext & { asOf: string },
+): Promise<ImdbBatchOutcome> {
+  const { db } = target
+  const value = (r: StagedRating) => JSON.stringify({ score: r.score, scale: 10, votes: r.votes })
+  await stage(
+    target,
+    STAGES.rating,
+    ratings.map((r) => [r.line, r.tconst, value(r), r.score]),
+  )
+  const found = await rows(
+    db,
+    sql<{
+      line: number
+      tconst: string
+      value: string
+      film_id: number | null
+      slug: string | null
+      claim_id: number | null
+      stored: string | null
+    }>`
+      select s.line, s.tconst, s.value, f.id as film_id, f.slug, c.id as claim_id, c.value as stored
+      from imdb_stage_rating s
+      left join film f on f.imdb_id = s.tconst
+      left join claim c on c.subject_kind = 'film' and c.subject_id = f.id and c.property = 'rating'
+        and c.origin = ${IMDB_ORIGIN}`,
+  )
+  const tally = new Tally()
+  const revisions: NewRevision[] = []
+  const pending: number[] = []
+  for (const row of found) {
+    if (row.film_id === null) tally.skip(row.line, notImportedTitle(row.tconst))
+    else if (row.claim_id === null) {
+      tally.mark(row.line, 3)
+      pending.push(row.film_id)
+    } else if (row.stored !== row.value) {
+      tally.mark(row.line, 2)
+      pending.push(row.film_id)
+      const before = JSON.parse(row.stored!) as { score: number }
+      const after = JSON.parse(row.value) as { score: number }
+      if (before.score !== after.score) {
+        revisions.push({
+          entityKind: 'claim',
+          entityKey: `${row.slug}/rating`,
+          action: 'update',
+          before,
+          after,
+        })
+      }
+    } else tally.mark(row.line, 1)
+  }
+  const qualifiers = JSON.stringify({ by: 'IMDb', as_of: context.asOf })
+  const key = qualifierKey({ by: 'IMDb', as_of: context.asOf })
+  await sql`
+    insert into claim (subject_kind, subject_id, property, value, qualifiers, qualifier_key, source_id,
+      spoiler, status, origin, added_by, added_at)
+    select ${text('film')}, f.id, ${text('rating')}, s.value, ${text(qualifiers)}, ${text(key)},
+      ${int(context.sourceId)}, ${text('none')}, ${text('accepted')}, ${text(IMDB_ORIGIN)},
+      ${text(context.revision.author)}, ${text(context.now)}
+    from imdb_stage_rating s join film f on f.imdb_id = s.tconst
+    where not exists (
+      select 1 from claim c where c.subject_kind = 'film' and c.subject_id = f.id and c.property = 'rating'
+        and c.origin = ${IMDB_ORIGIN})`.execute(db)
+  if (tally.outcome().updated > 0) {
+    await sql`
+      update claim set value = x.value, qualifiers = ${qualifiers}, qualifier_key = ${key},
+        source_id = ${context.sourceId}
+      from (
+        select f.id as film_id, s.value from imdb_stage_rating s join film f on f.imdb_id = s.tconst
+      ) as x
+      where claim.subject_kind = 'film' and claim.subject_id = x.film_id and claim.property = 'rating'
+        and claim.origin = ${IMDB_ORIGIN} and claim.value <> x.value`.execute(db)
+  }
+  await markPending(db, 'film', pending)
+  await insertRevisions(db, context.revision, revisions)
+  return tally.outcome()
+}
+
+/** The source "IMDb datasets" of one dump date (YYYY-MM-DD), created on first use. */
+export async function findOrCreateImdbSource(
+  db: Kysely<Database>,
+  date: string,
+  now: string,
+): Promise<number> {
+  const slug = `imdb-datasets-${date}`
+  const stored = await db.selectFrom('source').select('id').where('slug', '=', slug).executeTakeFirst()
+  if (stored) return stored.id
+  const inserted = await db
+    .insertInto('source')
+    .values({
+      slug,
+      kind: 'database',
+      url: 'https://developer.imdb.com/non-commercial-datasets/',
+      title: `IMDb datasets (${date})`,
+      publisher: 'IMDb',
+      author: null,
+      language: 'en',
+      published_at: date,
+      updated_at: date,
+      retrieved_at: date,
+      text: null,
+      content_hash: null,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return inserted.id
+}
+
+export interface ImportCheckpoint {
+  file: string
+  fingerprint: string
+  line: number
+  offset: number
+  done: boolean
+  read: number
+  imported: number
+  updated: number
+  unchanged: number
+  skipped: number
+  rejected: number
+  issues: Array<{ line: number; message: string }>
+  startedAt: string
+  updatedAt: string
+}
+
+export async function listImportCheckpoints(
+  db: Kysely<Database>,
+  importer: string,
+): Promise<ImportCheckpoint[]> {
+  const stored = await db
+    .selectFrom('import_checkpoint')
+    .selectAll()
+    .where('importer', '=', importer)
+    .execute()
+  return stored.map((row) => ({
+    file: row.file,
+    fingerprint: row.fingerprint,
+    line: row.line,
+    offset: Number(row.byte_offset),
+    done: row.done === 1,
+    read: row.read,
+    imported: row.imported,
+    updated: row.updated,
+    unchanged: row.unchanged,
+    skipped: row.skipped,
+    rejected: row.rejected,
+    issues: JSON.parse(row.issues) as ImportCheckpoint['issues'],
+    startedAt: row.started_at,
+    updatedAt: row.updated_at,
+  }))
+}
+
+/** Records how far a file has been read; run it in the transaction of the batch it follows. */
+export async function saveImportCheckpoint(
+  db: Kysely<Database>,
+  importer: string,
+  checkpoint: ImportCheckpoint,
+): Promise<void> {
+  const values = {
+    fingerprint: checkpoint.fingerprint,
+    line: checkpoint.line,
+    byte_offset: checkpoint.offset,
+    done: checkpoint.done ? 1 : 0,
+    read: checkpoint.read,
+    imported: checkpoint.imported,
+    updated: checkpoint.updated,
+    unchanged: checkpoint.unchanged,
+    skipped: checkpoint.skipped,
+    rejected: checkpoint.rejected,
+    issues: JSON.stringify(checkpoint.issues),
+    started_at: checkpoint.startedAt,
+    updated_at: checkpoint.updatedAt,
+  }
+  await db
+    .insertInto('import_checkpoint')
+    .values({ importer, file: checkpoint.file, ...values })
+    .onConflict((oc) => oc.columns(['importer', 'file']).doUpdateSet(values))
+    .execute()
+}
+
+export async function countImportPending(db: Kysely<Database>, kind: 'film' | 'person'): Promise<number> {
+  const row = await db
+    .selectFrom('import_pending')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('kind', '=', kind)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** The next ids waiting for their search documents, lowest first. */
+export async function listImportPending(
+  db: Kysely<Database>,
+  kind: 'film' | 'person',
+  limit: number,
+): Promise<number[]> {
+  const found = await db
+    .selectFrom('import_pending')
+    .select('id')
+    .where('kind', '=', kind)
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+  return found.map((row) => row.id)
+}
+
+export async function deleteImportPending(
+  db: Kysely<Database>,
+  kind: 'film' | 'person',
+  ids: readonly number[],
+): Promise<void> {
+  if (ids.length === 0) return
+  await db
+    .deleteFrom('import_pending')
+    .where('kind', '=', kind)
+    .where('id', 'in', [...ids])
+    .execute()
+}
+
+/** What a film's search document needs beyond its row and titles: IMDb's votes. */
+export async function listImdbVotes(
+  db: Kysely<Database>,
+  filmIds: readonly number[],
+): Promise<Map<number, number>> {
+  const votes = new Map<number, number>()
+  if (filmIds.length === 0) return votes
+  const found = await db
+    .selectFrom('claim')
+    .select(['subject_id', 'value'])
+    .where('subject_kind', '=', 'film')
+    .where('subject_id', 'in', [...filmIds])
+    .where('property', '=', 'rating')
+    .where('origin', '=', IMDB_ORIGIN)
+    .execute()
+  for (const row of found) votes.set(row.subject_id, (JSON.parse(row.value) as { votes?: number }).votes ?? 0)
+  return votes
+}
+
+export async function listPeopleByIds(
+  db: Kysely<Database>,
+  ids: readonly number[],
+): Promise<Array<{ id: number; slug: string; name: string }>> {
+  if (ids.length === 0) return []
+  return db
+    .selectFrom('person')
+    .select(['id', 'slug', 'name'])
+    .where('id', 'in', [...ids])
+    .execute()
+}
+
+/** How many credits each person has. */
+export async function countCreditsOf(
+  db: Kysely<Database>,
+  personIds: readonly number[],
+): Promise<Map<number, number>> {
+  const counts = new Map<number, number>()
+  if (personIds.length === 0) return counts
+  const found = await db
+    .selectFrom('credit')
+    .select(['person_id', (eb) => eb.fn.countAll().as('n')])
+    .where('person_id', 'in', [...personIds])
+    .groupBy('person_id')
+    .execute()
+  for (const row of found) counts.set(row.person_id, Number(row.n))
+  return counts
+}
+
+/** Name variants of many people at once. */
+export async function listNamesOf(
+  db: Kysely<Database>,
+  personIds: readonly number[],
+): Promise<Map<number, string[]>> {
+  const names = new Map<number, string[]>()
+  if (personIds.length === 0) return names
+  const found = await db
+    .selectFrom('person_name')
+    .select(['person_id', 'name'])
+    .where('person_id', 'in', [...personIds])
+    .execute()
+  for (const row of found) names.set(row.person_id, [...(names.get(row.person_id) ?? []), row.name])
+  return names
+}

@@ -1,0 +1,307 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { formatIssue } from '../src/domain/index.ts'
+import { readDatasetDir } from '../src/importers/index.ts'
+import { findFilmView, loadDatasets, searchCatalog } from '../src/services/index.ts'
+import { countRows, listRevisions } from '../src/storage/index.ts'
+import { createApp } from '../src/web/index.ts'
+import { createTestStorage, DIALECTS, type TestStorage } from './support/databases.ts'
+import { BUNDLED_DATASET, copyDataset } from './support/datasets.ts'
+import { editLine, fileReport, imdbDir, importDir, IMDB_SAMPLES } from './support/imdb.ts'
+
+const HEAD100 = {
+  'name.basics': 'othonasgkavardinas-head100/name.basics.tsv',
+  'title.basics': 'othonasgkavardinas-head100/title.basics.tsv',
+  'title.episode': 'othonasgkavardinas-head100/title.episode.tsv',
+  'title.akas': 'othonasgkavardinas-head100/title.akas.tsv',
+  'title.crew': 'othonasgkavardinas-head100/title.crew.tsv',
+  'title.principals': 'othonasgkavardinas-head100/title.principals.tsv',
+  'title.ratings': 'othonasgkavardinas-head100/title.ratings.tsv',
+} as const
+const FAMOUS40 = {
+  'title.basics': 'ilyachenko-famous40/title.basics.tsv',
+  'title.akas': 'ilyachenko-famous40/title.akas.tsv',
+  'title.ratings': 'ilyachenko-famous40/title.ratings.tsv',
+} as const
+const silent = { error: () => {} }
+
+/**
+ * Data lines of a sample file whose first column is not among the titles of title.basics (less the
+ * original titles of title.akas, which are title.basics' own).
+ */
+function danglingLines(sample: string, basics: string): number[] {
+  const titles = new Set(
+    readFileSync(join(IMDB_SAMPLES, basics), 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split('\t')[0]),
+  )
+  return readFileSync(join(IMDB_SAMPLES, sample), 'utf8')
+    .split('\n')
+    .flatMap((line, i) => {
+      const fields = line.split('\t')
+      const original = sample.endsWith('akas.tsv') && fields[7] === '1'
+      return i > 0 && line !== '' && !original && !titles.has(fields[0]) ? [i + 1] : []
+    })
+}
+
+for (const dialect of DIALECTS) {
+  describe(`IMDb import on ${dialect}`, () => {
+    let storage: TestStorage
+    beforeEach(async () => {
+      storage = await createTestStorage(dialect)
+    })
+    afterEach(() => storage.destroy())
+
+    it('imports all seven sample files: people, films, titles, credits and ratings from "IMDb datasets"', async () => {
+      const dir = imdbDir(HEAD100)
+      const report = await importDir(storage, dir)
+      for (const file of report.files) {
+        expect(file.status, file.name).toBe('imported')
+        expect(file.read, file.name).toBe(99)
+        expect(file.rejected, file.name).toBe(0)
+        expect(file.imported + file.skipped, file.name).toBe(99)
+      }
+      expect(fileReport(report, 'name.basics').imported).toBe(99)
+      // 98 shorts and a movie, none adult.
+      expect(fileReport(report, 'title.basics').imported).toBe(99)
+      expect(fileReport(report, 'title.ratings').imported).toBe(99)
+      // The first episodes of the file belong to series far beyond the first 99 titles.
+      const episodes = fileReport(report, 'title.episode')
+      expect(episodes.skipped).toBe(99)
+      expect(formatIssue(episodes.issues[0]!)).toBe(
+        `${join(dir, 'title.episode.tsv')}:2: tt0041951 is not an imported title`,
+      )
+      // Principals name people beyond the first 99 of name.basics.
+      const principals = fileReport(report, 'title.principals')
+      expect(principals.skipped).toBeGreaterThan(0)
+      expect(principals.issues.map(formatIssue)).toContainEqual(
+        expect.stringMatching(/:\d+: nm\d+ is not an imported person$/),
+      )
+
+      const carmencita = (await findFilmView(storage, 'carmencita-1894-tt0000001'))!
+      expect(carmencita.film).toMatchObject({
+        kind: 'short',
+        year: 1894,
+        title: 'Carmencita',
+        ids: { imdb: 'tt0000001' },
+      })
+      expect(carmencita.story).toBeNull()
+      // Its director, William K.L. Dickson, is beyond the first 99 people of name.basics.
+      expect(carmencita.credits).toEqual([])
+      expect(principals.issues.map(formatIssue)).toContain(
+        `${join(dir, 'title.principals.tsv')}:3: nm0005690 is not an imported person`,
+      )
+      const rating = carmencita.facts.find((f) => f.property === 'rating')!
+      expect(rating.value).toMatchObject({ scale: 10, votes: expect.any(Number) })
+      expect(rating.qualifiers).toEqual({ by: 'IMDb', as_of: '2026-11-20' })
+      expect(rating.claims[0]!.source).toMatchObject({
+        slug: 'imdb-datasets-2026-11-20',
+        title: 'IMDb datasets (2026-11-20)',
+      })
+      expect(carmencita.sources.map((s) => s.slug)).toContain('imdb-datasets-2026-11-20')
+    })
+
+    it('imports the same on one session connection (COPY on PostgreSQL) as through the pool', async () => {
+      const session = await createTestStorage(dialect, { session: true })
+      try {
+        expect(session.copyFrom !== undefined).toBe(dialect === 'postgres')
+        const dir = imdbDir(HEAD100)
+        const viaSession = await importDir(session, dir)
+        const viaPool = await importDir(storage, dir)
+        const counts = (r: typeof viaPool) => r.files.map(({ seconds: _s, ...rest }) => rest)
+        expect(counts(viaSession)).toEqual(counts(viaPool))
+        expect(await countRows(session.db)).toEqual(await countRows(storage.db))
+      } finally {
+        await session.destroy()
+      }
+    })
+
+    it('counts ratings and alternate titles of titles absent from title.basics as skipped, with file:line', async () => {
+      const dir = imdbDir({
+        'title.basics': 'artemchapaev-sample/title.basics.tsv',
+        'title.akas': 'artemchapaev-sample/title.akas.tsv',
+        'title.ratings': 'artemchapaev-sample/title.ratings.tsv',
+      })
+      const report = await importDir(storage, dir)
+      const ratings = fileReport(report, 'title.ratings')
+      const dangling = danglingLines(
+        'artemchapaev-sample/title.ratings.tsv',
+        'artemchapaev-sample/title.basics.tsv',
+      )
+      expect(dangling.length).toBeGreaterThan(0)
+      expect(ratings.skipped).toBe(dangling.length)
+      expect(ratings.issues.map((i) => i.line)).toEqual(dangling)
+      expect(ratings.imported).toBe(ratings.read - dangling.length)
+      const akas = fileReport(report, 'title.akas')
+      const danglingAkas = danglingLines(
+        'artemchapaev-sample/title.akas.tsv',
+        'artemchapaev-sample/title.basics.tsv',
+      )
+      expect(akas.issues.map((i) => i.line)).toEqual(danglingAkas.slice(0, 20))
+      expect(akas.rejected).toBe(0)
+      expect(report.files.filter((f) => f.status === 'missing').map((f) => f.name)).toEqual([
+        'name.basics',
+        'title.episode',
+        'title.crew',
+        'title.principals',
+      ])
+    })
+
+    it('keeps alternate titles in every script and finds the film by them', async () => {
+      await importDir(storage, imdbDir(FAMOUS40))
+      const film = (await findFilmView(storage, 'the-intouchables-2011-tt1675434'))!
+      const titles = film.film.titles.map((t) => t.text)
+      expect(titles).toEqual(
+        expect.arrayContaining([
+          'Intouchables',
+          'Ziemlich beste Freunde',
+          '触不可及',
+          'Недоторканні',
+          'Οι άθικτοι',
+        ]),
+      )
+      const german = film.film.titles.find((t) => t.text === 'Ziemlich beste Freunde')!
+      expect(german).toMatchObject({ region: 'DE', kind: 'official' })
+      for (const query of ['ziemlich beste freunde', '触不可及', 'the intouchables 2011']) {
+        const { results } = await searchCatalog(storage, query, 5)
+        expect(results[0]?.slug, query).toBe('the-intouchables-2011-tt1675434')
+      }
+    })
+
+    it('serves the page of an imported film that belongs to no story, with its sources', async () => {
+      await importDir(storage, imdbDir(FAMOUS40))
+      const app = createApp({ storage, publicUrl: 'http://retold.test', logger: silent })
+      const response = await app.request('/films/the-intouchables-2011-tt1675434')
+      expect(response.status).toBe(200)
+      const html = await response.text()
+      expect(html).toContain('Ziemlich beste Freunde')
+      expect(html).toContain('IMDb datasets (2026-11-20)')
+    })
+
+    it('reports malformed lines as file:line and imports the rest', async () => {
+      const dir = imdbDir({ 'title.basics': 'ilyachenko-famous40/title.basics.tsv' })
+      const path = join(dir, 'title.basics.tsv')
+      const lines = readFileSync(path, 'utf8').split('\n')
+      lines.splice(3, 0, 'tt9000001\tmovie\tToo few fields')
+      lines.splice(5, 0, 'tt9000002\tmovie\tBad Year\t\\N\t0\t19x5\t\\N\t90\tDrama')
+      lines.splice(7, 0, 'tt9000003\tmovie\tNul\u0000Title\t\\N\t0\t1990\t\\N\t90\tDrama')
+      lines.splice(9, 0, 'tt0068646\tmovie\tThe Godfather again\t\\N\t0\t1972\t\\N\t175\tDrama')
+      writeFileSync(
+        path,
+        Buffer.concat([Buffer.from(lines.join('\n')), Buffer.from([0x74, 0x74, 0xff, 0x0a])]),
+      )
+      const report = await importDir(storage, dir)
+      const basics = fileReport(report, 'title.basics')
+      expect(basics.issues.map(formatIssue)).toEqual([
+        `${path}:4: expected 9 fields, found 3`,
+        `${path}:6: startYear "19x5" is not a year`,
+        `${path}:8: contains a NUL character`,
+        `${path}:10: repeats tt0068646 of line 2`,
+        `${path}:${lines.length}: invalid UTF-8 in field 1 (tconst)`,
+      ])
+      expect(basics).toMatchObject({ rejected: 5, imported: 40 })
+      expect((await countRows(storage.db)).films).toBe(40)
+    })
+
+    it('changes nothing when the same files are imported again', async () => {
+      const dir = imdbDir(HEAD100)
+      await importDir(storage, dir)
+      const before = await countRows(storage.db)
+      const again = await importDir(storage, dir)
+      expect(again.files.every((f) => f.status === 'done before')).toBe(true)
+      const forced = await importDir(storage, dir, { force: true })
+      for (const file of forced.files) {
+        expect(file.imported + file.updated, file.name).toBe(0)
+        expect(file.unchanged + file.skipped, file.name).toBe(99)
+      }
+      expect(forced.indexed).toEqual({ films: 0, people: 0 })
+      expect(await countRows(storage.db)).toEqual(before)
+    })
+
+    it('updates exactly the rating and the title that changed in a newer dump, with revisions', async () => {
+      const dir = imdbDir(FAMOUS40)
+      await importDir(storage, dir)
+      const before = await countRows(storage.db)
+      editLine(join(dir, 'title.ratings.tsv'), 2, (line) => line.replace(/\t[\d.]+\t/, '\t7.1\t'))
+      const akas = join(dir, 'title.akas.tsv')
+      const akaLine =
+        readFileSync(akas, 'utf8')
+          .split('\n')
+          .findIndex((l) => l.includes('Ziemlich beste Freunde')) + 1
+      editLine(akas, akaLine, (line) => line.replace('Ziemlich beste Freunde', 'Ziemlich gute Freunde'))
+      const report = await importDir(storage, dir)
+      expect(fileReport(report, 'title.basics').status).toBe('done before')
+      expect(fileReport(report, 'title.ratings')).toMatchObject({ imported: 0, updated: 1 })
+      expect(fileReport(report, 'title.akas')).toMatchObject({ imported: 0, updated: 1 })
+      expect(await countRows(storage.db)).toEqual({ ...before, revisions: before.revisions + 2 })
+      const revisions = await listRevisions(storage.db, { limit: 2 })
+      expect(revisions.map((r) => r.entityKey).sort()).toEqual([
+        expect.stringMatching(/^the-godfather-1972-tt0068646\/rating$/),
+        expect.stringMatching(/^the-intouchables-2011-tt1675434\/\d+$/),
+      ])
+      const film = (await findFilmView(storage, 'the-intouchables-2011-tt1675434'))!
+      expect(film.film.titles.map((t) => t.text)).toContain('Ziemlich gute Freunde')
+      expect((await searchCatalog(storage, 'ziemlich gute freunde', 3)).results[0]?.slug).toBe(
+        'the-intouchables-2011-tt1675434',
+      )
+    })
+
+    it('makes one film of a curated film and its IMDb row, whichever comes first', async () => {
+      const curated = readDatasetDir(copyDataset(BUNDLED_DATASET)).datasets.filter((d) =>
+        d.file.endsWith('the-intouchables.yaml'),
+      )
+      const slug = curated[0]!.films.find((f) => f.ids.imdb === 'tt1675434')!.slug
+      // IMDb first: the curated load takes the imported film over under its own slug.
+      await importDir(storage, imdbDir(FAMOUS40))
+      const filmsBefore = (await countRows(storage.db)).films
+      await loadDatasets(storage, curated)
+      const films = (await countRows(storage.db)).films
+      expect(films).toBe(filmsBefore + curated[0]!.films.length - 1)
+      const view = (await findFilmView(storage, slug))!
+      expect(view.film.ids.imdb).toBe('tt1675434')
+      expect(view.film.titles.map((t) => t.text)).toEqual(
+        expect.arrayContaining(['Ziemlich beste Freunde', 'Intouchables']),
+      )
+      const ratings = view.facts.filter((f) => f.property === 'rating')
+      expect(ratings.some((f) => f.claims.some((c) => c.source.slug === 'imdb-datasets-2026-11-20'))).toBe(
+        true,
+      )
+      expect(await findFilmView(storage, 'the-intouchables-2011-tt1675434')).toBeUndefined()
+      const { results } = await searchCatalog(storage, 'ziemlich beste freunde', 5)
+      expect(results[0]?.slug).toBe(slug)
+      expect(results.map((r) => r.slug)).not.toContain('the-intouchables-2011-tt1675434')
+      // Then IMDb again: nothing new, the curated film stays one film with its curated columns.
+      const again = await importDir(storage, imdbDir(FAMOUS40), { force: true })
+      expect(fileReport(again, 'title.basics').imported).toBe(0)
+      expect((await countRows(storage.db)).films).toBe(films)
+    })
+
+    it('adds IMDb titles and ratings to a curated film loaded first, keeping every source', async () => {
+      const curated = readDatasetDir(BUNDLED_DATASET).datasets.filter((d) =>
+        d.file.endsWith('the-intouchables.yaml'),
+      )
+      const slug = curated[0]!.films.find((f) => f.ids.imdb === 'tt1675434')!.slug
+      await loadDatasets(storage, curated)
+      const curatedView = (await findFilmView(storage, slug))!
+      await importDir(storage, imdbDir(FAMOUS40))
+      const view = (await findFilmView(storage, slug))!
+      expect(view.film.titles.length).toBeGreaterThan(curatedView.film.titles.length)
+      expect(view.film.originalTitle).toEqual(curatedView.film.originalTitle)
+      expect(view.credits).toEqual(curatedView.credits)
+      const sources = new Set(view.facts.flatMap((f) => f.claims.map((c) => c.source.slug)))
+      for (const fact of curatedView.facts)
+        for (const c of fact.claims) expect(sources).toContain(c.source.slug)
+      expect(sources).toContain('imdb-datasets-2026-11-20')
+      // A reload of the curated file leaves the imported titles alone.
+      await loadDatasets(
+        storage,
+        readDatasetDir(copyDataset(BUNDLED_DATASET))
+          .datasets.filter((d) => d.file.endsWith('the-intouchables.yaml'))
+          .map((d) => ({ ...d, contentHash: 'changed' })),
+      )
+      expect((await findFilmView(storage, slug))!.film.titles.length).toBe(view.film.titles.length)
+    })
+  })
+}
