@@ -73,7 +73,12 @@ type Rows = {
   [
     T in Exclude<
       keyof Database,
-      'search_document' | 'search_fts' | 'search_word' | 'import_checkpoint' | 'import_pending'
+      | 'search_document'
+      | 'search_fts'
+      | 'search_word'
+      | 'import_checkpoint'
+      | 'import_pending'
+      | 'wikidata_link'
     >
   ]: Array<Insertable<Database[T]>>
 }

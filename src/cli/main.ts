@@ -6,6 +6,7 @@ import { collectStats, ensureSearchIndex, loadDatasets, searchCatalog } from '..
 import { connect, countRows, migrateToLatest, type Storage } from '../storage/index.ts'
 import { readConfig, type Config } from './config.ts'
 import { generateImdbCommand, importImdbCommand } from './import-imdb.ts'
+import { importWikidataCommand } from './import-wikidata.ts'
 import { serve } from './serve.ts'
 import { findAnything, formatShown } from './show.ts'
 
@@ -21,6 +22,8 @@ const USAGE = `Usage: retold <command>
                            print a story, film, person or source with its facts, sources and conflicts
   import imdb <dir> [--adult] [--types movie,tvSeries,…] [--date YYYY-MM-DD] [--force] [--batch N]
                            import IMDb's dataset files (.tsv or .tsv.gz); resumes where a stopped import left off
+  import wikidata <file> [--force] [--batch N]
+                           import the films and series of a Wikidata dump (.json or .json.gz) or entity JSON
   generate imdb --titles N [--seed S] [--gzip] <dir>
                            write synthetic files in IMDb's exact format
 
@@ -156,6 +159,20 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'import': {
       const dir = rest[1]
+      if (rest[0] === 'wikidata' && dir) {
+        return withStorage(config, async (storage) => {
+          await importWikidataCommand(
+            storage,
+            dir,
+            {
+              force: values.force,
+              batchEntities: values.batch === undefined ? undefined : wholeNumber('--batch', values.batch),
+            },
+            out,
+          )
+          return 0
+        })
+      }
       if (rest[0] !== 'imdb' || !dir) break
       return withStorage(
         config,

@@ -6,6 +6,7 @@ import * as addFilmSource from './migrations/2026_11_21_1300_add_film_source.ts'
 import * as createSearchDocument from './migrations/2026_11_21_1400_create_search_document.ts'
 import * as indexSearchWords from './migrations/2026_11_22_0900_index_search_words.ts'
 import * as importImdb from './migrations/2026_11_22_1000_import_imdb.ts'
+import * as importWikidata from './migrations/2026_11_22_1100_import_wikidata.ts'
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> }
 
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026_11_21_1400_create_search_document': createSearchDocument,
   '2026_11_22_0900_index_search_words': indexSearchWords,
   '2026_11_22_1000_import_imdb': importImdb,
+  '2026_11_22_1100_import_wikidata': importWikidata,
 }
 
 /** Brings the schema up to date; returns the names of the migrations it ran. */

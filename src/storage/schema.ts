@@ -215,6 +215,13 @@ export interface ImportPendingTable {
   id: number
 }
 
+/** A Wikidata link of an imported film (based on, derivative work, follows, followed by), by QID. */
+export interface WikidataLinkTable {
+  film_id: number
+  property: string
+  target: string
+}
+
 export interface Database {
   story: StoryTable
   film: FilmTable
@@ -233,6 +240,7 @@ export interface Database {
   search_word: SearchWordTable
   import_checkpoint: ImportCheckpointTable
   import_pending: ImportPendingTable
+  wikidata_link: WikidataLinkTable
 }
 
 export type StoryRow = Selectable<StoryTable>
