@@ -1,8 +1,8 @@
 import { boundedDistance, typoBudget } from './edit-distance.ts'
+import { WIDE_SCRIPT } from './fold.ts'
 
 // Of a long run of words with the same beginning, how many are sorted by length for the shortest.
 const COMPLETIONS_SCANNED = 2000
-const WIDE_SCRIPT = /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff]/
 
 /** A dictionary word near a query word, and how far: 0 typos for an exact or prefix match. */
 export interface NearWord {

@@ -55,6 +55,12 @@ export function fold(text: string): string {
     .join(' ')
 }
 
+/** A word of digits only ("7", "2019"): never a misspelling of another number. */
+export const NUMBER = /^\d+$/
+
+/** Hangul, kana and CJK ideographs: scripts written without spaces, whose words hold no trigram. */
+export const WIDE_SCRIPT = /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff]/
+
 /** The words of a folded text. */
 export function tokenize(folded: string): string[] {
   return folded.split(' ').filter((word) => word !== '')

@@ -1,6 +1,6 @@
 import anyAscii from 'any-ascii'
 import type { Dictionary, NearWord } from './dictionary.ts'
-import { fold, tokenize } from './fold.ts'
+import { fold, NUMBER, tokenize, WIDE_SCRIPT } from './fold.ts'
 import type { ParsedQuery } from './parse-query.ts'
 
 /** A dictionary word a query word may stand for, and how sure that is (1 for the word itself). */
@@ -37,8 +37,6 @@ const MIN_JOINED = 5
 const MIN_SEGMENTED = 8
 const MIN_PIECE = 2
 const MIN_AVERAGE_PIECE = 3
-const NUMBER = /^\d+$/
-const WIDE_SCRIPT = /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff]/
 
 /**
  * What to look up for a query: for each term (or, for a query of qualifiers only, each word: a film

@@ -1,5 +1,5 @@
 import { typoBudget } from './edit-distance.ts'
-import { tokenize } from './fold.ts'
+import { NUMBER, tokenize, WIDE_SCRIPT } from './fold.ts'
 import { matchWord, type WordMatch, type WordMatchKind, type WordMatchOptions } from './match-word.ts'
 
 /** Neighbouring words run together: "kogustaki" + "mucize", "beonbang" + "ui". */
@@ -67,8 +67,6 @@ const MAX_JOIN = 3
 // A query word met by several document words joined, or the reverse, is a little less sure.
 const JOIN_QUALITY = 0.95
 const MIN_SIGNIFICANT = 4
-const NUMBER = /^\d+$/
-const WIDE_SCRIPT = /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff]/
 
 const SETTLED: WordMatchOptions = { minPrefix: 3, substrings: true }
 const TYPING: WordMatchOptions = { minPrefix: 2, substrings: true }

@@ -1,4 +1,5 @@
 import { boundedDistance, typoBudget } from './edit-distance.ts'
+import { NUMBER } from './fold.ts'
 
 /**
  * How a query word met a document word: `exact`; `prefix` (typed halfway); `typo` (within the typo
@@ -27,8 +28,6 @@ const MIN_WITHIN_WORD = 5
 const MIN_WITHIN_QUERY = 8
 const MIN_PART_QUERY = 5
 const MIN_PREFIX_TYPO = 5
-
-const NUMBER = /^\d+$/
 
 const EXACT: WordMatch = { kind: 'exact', quality: 1, typos: 0 }
 
