@@ -1,5 +1,5 @@
 import { boundedDistance, typoBudget } from './edit-distance.ts'
-import { WIDE_SCRIPT } from './fold.ts'
+import { NUMBER, WIDE_SCRIPT } from './fold.ts'
 
 // Of a long run of words with the same beginning, how many are sorted by length for the shortest.
 const COMPLETIONS_SCANNED = 2000
@@ -58,7 +58,7 @@ export class Dictionary {
    * a branch as soon as no word in it can be near enough) then stays in one or two branches.
    */
   near(query: string, options: NearOptions): NearWord[] {
-    const budget = options.budget ?? (/^\d+$/.test(query) ? 0 : typoBudget(query.length))
+    const budget = options.budget ?? (NUMBER.test(query) ? 0 : typoBudget(query.length))
     const words = this.#sorted
     const length = query.length
     const found: NearWord[] = []
