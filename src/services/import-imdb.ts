@@ -9,6 +9,7 @@ import {
   type TitleKind,
 } from '../domain/index.ts'
 import {
+  beginBulkLoad,
   countImportPending,
   countCreditsOf,
   deleteImportPending,
@@ -239,8 +240,8 @@ export interface ImportImdbOptions {
   onProgress?: (progress: ImportProgress) => void
 }
 
-const DEFAULT_BATCH_LINES = 5000
-const INDEX_BATCH = 1000
+const DEFAULT_BATCH_LINES = 20_000
+const INDEX_BATCH = 5000
 const LISTED_ISSUES = 20
 
 /** Imports the given files (those absent are reported missing), then indexes what changed. */
@@ -256,16 +257,23 @@ export async function importImdb(
   )
   const types = new Set(options.types ?? DEFAULT_IMDB_TYPES)
   const files: ImdbFileReport[] = []
-  for (const name of IMDB_FILES) {
-    const feed = feeds[name] as ImdbFeed<unknown> | undefined
-    if (!feed) {
-      files.push({ ...emptyReport(name, null), status: 'missing' })
-      continue
+  const endBulkLoad = await beginBulkLoad(storage)
+  let indexed: ImdbImportReport['indexed']
+  try {
+    for (const name of IMDB_FILES) {
+      const feed = feeds[name] as ImdbFeed<unknown> | undefined
+      if (!feed) {
+        files.push({ ...emptyReport(name, null), status: 'missing' })
+        continue
+      }
+      const map = mapper(name, { adult: options.adult ?? false, types, year: Number(now().slice(0, 4)) })
+      files.push(await importFile(storage, name, feed, map, checkpoints.get(name), options, now))
     }
-    const map = mapper(name, { adult: options.adult ?? false, types, year: Number(now().slice(0, 4)) })
-    files.push(await importFile(storage, name, feed, map, checkpoints.get(name), options, now))
+    indexed = await indexPending(storage, options)
+  } finally {
+    // Best effort: a lost database must be reported as such, not as a failed PRAGMA.
+    await endBulkLoad().catch(() => undefined)
   }
-  const indexed = await indexPending(storage, options)
   return { files, indexed, seconds: (performance.now() - started) / 1000 }
 }
 
