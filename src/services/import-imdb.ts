@@ -1,5 +1,4 @@
 import anyAscii from 'any-ascii'
-import type { Kysely } from 'kysely'
 import {
   AppError,
   isAppError,
@@ -10,18 +9,8 @@ import {
 } from '../domain/index.ts'
 import {
   beginBulkLoad,
-  countImportPending,
-  countCreditsOf,
-  deleteImportPending,
   findOrCreateImdbSource,
-  listFilmsByIds,
-  listImdbVotes,
   listImportCheckpoints,
-  listImportPending,
-  listNamesOf,
-  listPeopleByIds,
-  listTitles,
-  replaceSearchDocuments,
   saveImportCheckpoint,
   storeImdbAkas,
   storeImdbCredits,
@@ -30,11 +19,9 @@ import {
   storeImdbRatings,
   storeImdbTitles,
   type BulkTarget,
-  type Database,
   type ImdbBatchContext,
   type ImdbBatchOutcome,
   type ImportCheckpoint,
-  type IndexedDocument,
   type StagedAka,
   type StagedCredit,
   type StagedEpisode,
@@ -43,7 +30,7 @@ import {
   type StagedTitle,
   type Storage,
 } from '../storage/index.ts'
-import { filmDocument, indexStory, personDocument } from './search.ts'
+import { indexImportPending } from './search.ts'
 
 // Imports IMDb's seven dataset files into the knowledge model. Files are read in batches; each batch
 // is stored in one transaction together with the checkpoint that says where the file is to be read
@@ -241,7 +228,6 @@ export interface ImportImdbOptions {
 }
 
 const DEFAULT_BATCH_LINES = 20_000
-const INDEX_BATCH = 5000
 const LISTED_ISSUES = 20
 
 /** Imports the given files (those absent are reported missing), then indexes what changed. */
@@ -269,7 +255,9 @@ export async function importImdb(
       const map = mapper(name, { adult: options.adult ?? false, types, year: Number(now().slice(0, 4)) })
       files.push(await importFile(storage, name, feed, map, checkpoints.get(name), options, now))
     }
-    indexed = await indexPending(storage, options)
+    indexed = await indexImportPending(storage, (done, total) =>
+      options.onProgress?.({ name: 'search index', done, total, rows: done, finished: done >= total }),
+    )
   } finally {
     // Best effort: a lost database must be reported as such, not as a failed PRAGMA.
     await endBulkLoad().catch(() => undefined)
@@ -625,90 +613,5 @@ function stopped(file: string, committedLines: number, error: unknown): AppError
     `import stopped in ${file}: ${reason}. The ${committedLines.toLocaleString('en-US')} lines read before ` +
       'the failing batch are stored; run the same command again to resume from there.',
     { cause: error },
-  )
-}
-
-/** Rebuilds the search documents of the films and people an import changed, a batch at a time. */
-async function indexPending(
-  storage: Storage,
-  options: ImportImdbOptions,
-): Promise<{ films: number; people: number }> {
-  const total =
-    (await countImportPending(storage.db, 'film')) + (await countImportPending(storage.db, 'person'))
-  const indexed = { films: 0, people: 0 }
-  const progress = (finished: boolean) =>
-    options.onProgress?.({
-      name: 'search index',
-      done: indexed.films + indexed.people,
-      total,
-      rows: indexed.films + indexed.people,
-      finished,
-    })
-  for (const kind of ['film', 'person'] as const) {
-    for (;;) {
-      const ids = await listImportPending(storage.db, kind, INDEX_BATCH)
-      if (ids.length === 0) break
-      await storage.db.transaction().execute(async (trx) => {
-        const documents =
-          kind === 'film' ? await filmDocuments(trx, storage.dialect, ids) : await personDocuments(trx, ids)
-        await replaceSearchDocuments(trx, storage.dialect, documents)
-        await deleteImportPending(trx, kind, ids)
-      })
-      indexed[kind === 'film' ? 'films' : 'people'] += ids.length
-      progress(false)
-    }
-  }
-  progress(true)
-  return indexed
-}
-
-// A film of a story is indexed with its story (indexStory); an episode is found through its series.
-async function filmDocuments(
-  db: Kysely<Database>,
-  dialect: Storage['dialect'],
-  ids: readonly number[],
-): Promise<IndexedDocument[]> {
-  const films = await listFilmsByIds(db, ids)
-  for (const storyId of new Set(films.flatMap((f) => (f.storyId === null ? [] : [f.storyId])))) {
-    await indexStory(db, dialect, storyId)
-  }
-  const own = films.filter((f) => f.storyId === null && f.kind !== 'episode')
-  const titles = await listTitles(
-    db,
-    own.map((f) => f.id),
-  )
-  const votes = await listImdbVotes(
-    db,
-    own.map((f) => f.id),
-  )
-  const titlesOf = new Map<number, typeof titles>()
-  for (const title of titles) titlesOf.set(title.filmId, [...(titlesOf.get(title.filmId) ?? []), title])
-  return own.flatMap((film) => {
-    const names = titlesOf.get(film.id) ?? []
-    if (names.length === 0) return []
-    // IMDb's primary title (position 1) is the one it shows; else the original title.
-    const shown = names.find((t) => t.kind === 'official' && t.region === null) ?? names[0]!
-    return [
-      filmDocument({
-        slug: film.slug,
-        title: shown.text,
-        names: names.map((t) => t.text),
-        year: film.year,
-        countries: [],
-        languages: [],
-        relation: null,
-        popularity: votes.get(film.id) ?? 0,
-        story: null,
-      }),
-    ]
-  })
-}
-
-async function personDocuments(db: Kysely<Database>, ids: readonly number[]): Promise<IndexedDocument[]> {
-  const people = await listPeopleByIds(db, ids)
-  const names = await listNamesOf(db, ids)
-  const credits = await countCreditsOf(db, ids)
-  return people.map((person) =>
-    personDocument(person, [person.name, ...(names.get(person.id) ?? [])], credits.get(person.id) ?? 0),
   )
 }

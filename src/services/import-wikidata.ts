@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import anyAscii from 'any-ascii'
-import type { Kysely } from 'kysely'
 import {
   AppError,
   isAppError,
@@ -11,27 +10,18 @@ import {
   type Qualifiers,
 } from '../domain/index.ts'
 import {
-  countImportPending,
-  deleteImportPending,
-  listFilmsByIds,
-  listImdbVotes,
   listImportCheckpoints,
-  listImportPending,
-  listTitles,
-  replaceSearchDocuments,
   resolveWikidataLinks,
   saveImportCheckpoint,
   storeWikidataFilm,
-  type Database,
   type ImportCheckpoint,
-  type IndexedDocument,
   type Storage,
   type WikidataBatchContext,
   type WikidataFilmInput,
   type WikidataLinkOutcome,
   type WikidataSourceInput,
 } from '../storage/index.ts'
-import { filmDocument, indexStory } from './search.ts'
+import { indexImportPending } from './search.ts'
 
 // Imports Wikidata film and series entities (a dump or Special:EntityData JSON) into the knowledge
 // model. Entities are stored in batches, each in one transaction with the checkpoint saying which line
@@ -126,7 +116,6 @@ export interface ImportWikidataOptions {
 }
 
 const DEFAULT_BATCH = 1000
-const INDEX_BATCH = 1000
 const LISTED_ISSUES = 20
 const SKIPPED_CREDITS_KEY = 'skipped credits'
 
@@ -306,7 +295,11 @@ export async function importWikidata(
       revision: { author, reason: `import ${feed.file}: links`, at: now() },
     }),
   )
-  report.indexed = await indexPendingFilms(storage, options)
+  report.indexed = (
+    await indexImportPending(storage, (done, total) =>
+      options.onProgress?.({ name: 'search index', rows: done, finished: done >= total }),
+    )
+  ).films
   report.seconds = (performance.now() - started) / 1000
   return report
 }
@@ -499,61 +492,3 @@ function stopped(file: string, committed: number, error: unknown): AppError {
 }
 
 /** Rebuilds the search documents of the films an import changed, a batch at a time. */
-async function indexPendingFilms(storage: Storage, options: ImportWikidataOptions): Promise<number> {
-  let indexed = 0
-  const total = await countImportPending(storage.db, 'film')
-  for (;;) {
-    const ids = await listImportPending(storage.db, 'film', INDEX_BATCH)
-    if (ids.length === 0) break
-    await storage.db.transaction().execute(async (trx) => {
-      await replaceSearchDocuments(trx, storage.dialect, await filmDocuments(trx, storage.dialect, ids))
-      await deleteImportPending(trx, 'film', ids)
-    })
-    indexed += ids.length
-    options.onProgress?.({ name: 'search index', rows: indexed, finished: indexed >= total })
-  }
-  return indexed
-}
-
-// As the IMDb import indexes: a film of a story with its story, an episode through its series.
-async function filmDocuments(
-  db: Kysely<Database>,
-  dialect: Storage['dialect'],
-  ids: readonly number[],
-): Promise<IndexedDocument[]> {
-  const films = await listFilmsByIds(db, ids)
-  for (const storyId of new Set(films.flatMap((f) => (f.storyId === null ? [] : [f.storyId])))) {
-    await indexStory(db, dialect, storyId)
-  }
-  const own = films.filter((f) => f.storyId === null && f.kind !== 'episode')
-  const titles = await listTitles(
-    db,
-    own.map((f) => f.id),
-  )
-  const votes = await listImdbVotes(
-    db,
-    own.map((f) => f.id),
-  )
-  return own.flatMap((film) => {
-    const names = titles.filter((t) => t.filmId === film.id)
-    if (names.length === 0) return []
-    const shown =
-      names.find((t) => t.kind === 'official' && t.region === null) ??
-      names.find((t) => t.kind === 'original') ??
-      names.find((t) => t.language === 'en') ??
-      names[0]!
-    return [
-      filmDocument({
-        slug: film.slug,
-        title: shown.text,
-        names: names.map((t) => t.text),
-        year: film.year,
-        countries: [],
-        languages: [],
-        relation: null,
-        popularity: votes.get(film.id) ?? 0,
-        story: null,
-      }),
-    ]
-  })
-}
