@@ -79,6 +79,14 @@ type Rows = {
       | 'import_checkpoint'
       | 'import_pending'
       | 'wikidata_link'
+      | 'account'
+      | 'account_session'
+      | 'rate_limit'
+      | 'media'
+      | 'contributor'
+      | 'moment'
+      | 'comment'
+      | 'audit_log'
     >
   ]: Array<Insertable<Database[T]>>
 }

@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateImdb } from '../src/importers/index.ts'
 import { connect } from '../src/storage/index.ts'
+import { killAtRandomPoints } from './support/kills.ts'
 
 // The import runs as `retold import imdb` in a child process and is killed with SIGKILL at random
 // points after it has committed something; each run resumes the last. The end must equal a clean
@@ -55,22 +56,6 @@ async function tableCounts(file: string): Promise<Record<string, number>> {
   }
 }
 
-async function committedSomething(file: string): Promise<boolean> {
-  if (!existsSync(file)) return false
-  const storage = await connect({ databaseFile: file })
-  try {
-    const row = await storage.db
-      .selectFrom('import_checkpoint')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirst()
-    return Number(row?.n ?? 0) > 0
-  } catch {
-    return false // not migrated yet
-  } finally {
-    await storage.close()
-  }
-}
-
 function importProcess(dataDir: string, databaseFile: string) {
   return spawn(process.execPath, [BIN, 'import', 'imdb', dataDir, '--batch', '700', '--date', '2026-11-20'], {
     env: { ...process.env, RETOLD_DATABASE_FILE: databaseFile, DATABASE_URL: '' },
@@ -107,21 +92,7 @@ describe('an IMDb import killed at random points', () => {
     expect(expected.import_pending).toBe(0)
 
     const killed = join(dir, 'killed.db')
-    let kills = 0
-    for (let attempt = 0; attempt < 8 && kills < 4; attempt++) {
-      const child = importProcess(join(dir, 'imdb'), killed)
-      const exited = once(child, 'exit')
-      let finished = false
-      void exited.then(() => (finished = true))
-      while (!finished && !(await committedSomething(killed))) await new Promise((r) => setTimeout(r, 20))
-      // A random moment after the first commit of this run: within a file, between files, or while indexing.
-      await new Promise((r) => setTimeout(r, 50 + Math.random() * 1500))
-      if (!finished) {
-        child.kill('SIGKILL')
-        kills += 1
-      }
-      await exited
-    }
+    const kills = await killAtRandomPoints(() => importProcess(join(dir, 'imdb'), killed), killed, 4)
     expect(kills).toBeGreaterThanOrEqual(3)
     const output = await runToEnd(join(dir, 'imdb'), killed)
     expect(output).toMatch(/resumed|done before/)

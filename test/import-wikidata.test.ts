@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -27,6 +27,7 @@ import { importWikidata, type ImportWikidataOptions, type WikidataFeed } from '.
 import { connect, type Storage } from '../src/storage/index.ts'
 import { createTestStorage, DIALECTS, type TestStorage } from './support/databases.ts'
 import { importDir } from './support/imdb.ts'
+import { killAtRandomPoints } from './support/kills.ts'
 
 // The IMDb samples do not hold City Streets: a one-film IMDb folder is written for it.
 function cityStreetsImdbDir(): string {
@@ -364,22 +365,6 @@ describe('a Wikidata import killed at random points', () => {
     }
   }
 
-  async function committedSomething(file: string): Promise<boolean> {
-    if (!existsSync(file)) return false
-    const storage = await connect({ databaseFile: file })
-    try {
-      const row = await storage.db
-        .selectFrom('import_checkpoint')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirst()
-      return Number(row?.n ?? 0) > 0
-    } catch {
-      return false
-    } finally {
-      await storage.close()
-    }
-  }
-
   function importProcess(dump: string, databaseFile: string) {
     return spawn(process.execPath, [BIN, 'import', 'wikidata', dump, '--batch', '100'], {
       env: { ...process.env, RETOLD_DATABASE_FILE: databaseFile, DATABASE_URL: '' },
@@ -407,21 +392,8 @@ describe('a Wikidata import killed at random points', () => {
     expect(expected.story).toBeGreaterThan(0)
 
     const killed = join(dir, 'killed.db')
-    let kills = 0
-    for (let attempt = 0; attempt < 8 && kills < 4; attempt++) {
-      const child = importProcess(dump, killed)
-      const exited = once(child, 'exit')
-      let finished = false
-      void exited.then(() => (finished = true))
-      while (!finished && !(await committedSomething(killed))) await new Promise((r) => setTimeout(r, 20))
-      await new Promise((r) => setTimeout(r, 50 + Math.random() * 800))
-      if (!finished) {
-        child.kill('SIGKILL')
-        kills += 1
-      }
-      await exited
-    }
-    expect(kills).toBeGreaterThanOrEqual(2)
+    const kills = await killAtRandomPoints(() => importProcess(dump, killed), killed, 4)
+    expect(kills).toBeGreaterThanOrEqual(3)
     const output = await runToEnd(dump, killed)
     expect(output).toMatch(/resumed|done before/)
     expect(await tableCounts(killed)).toEqual(expected)

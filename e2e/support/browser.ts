@@ -117,8 +117,9 @@ export type Violation = Pick<AxeResult, 'id' | 'impact' | 'help' | 'helpUrl' | '
 
 /** Runs axe-core on the page; returns the violations whose impact is serious or critical. */
 export async function audit(page: Page): Promise<Violation[]> {
-  if (!(await page.evaluate("typeof window.axe === 'object'")))
-    await page.addScriptTag({ content: AXE_SOURCE })
+  // Evaluated through the DevTools protocol rather than added as a <script>: the site's
+  // Content-Security-Policy (rightly) refuses inline scripts without its nonce.
+  if (!(await page.evaluate("typeof window.axe === 'object'"))) await page.evaluate(`${AXE_SOURCE}\n;0`)
   // A string, not a function: it runs in the page, where `axe` and `document` are (tsconfig has no DOM).
   const violations = (await page.evaluate(`
     axe.run(document, { resultTypes: ['violations'] }).then((results) =>

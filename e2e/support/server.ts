@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { formatIssue } from '../../src/domain/index.ts'
 import { readDatasetDir } from '../../src/importers/index.ts'
-import { loadDatasets } from '../../src/services/index.ts'
+import { createAccount, loadDatasets, type Role } from '../../src/services/index.ts'
 import { connect, migrateToLatest } from '../../src/storage/index.ts'
 import { createApp } from '../../src/web/index.ts'
 
@@ -23,7 +23,10 @@ export interface RunningApp {
  * The real app, as `retold serve` runs it: a temporary SQLite file, migrated, with the bundled
  * dataset loaded, served by @hono/node-server on 127.0.0.1 and a port the system chooses.
  */
-export async function startApp(dataDir = BUNDLED_DATASET): Promise<RunningApp> {
+export async function startApp(
+  dataDir = BUNDLED_DATASET,
+  options: { accounts?: { username: string; password: string; role: Role }[] } = {},
+): Promise<RunningApp> {
   const dir = mkdtempSync(join(tmpdir(), 'retold-e2e-'))
   const storage = await connect({ databaseFile: join(dir, 'retold.db') })
   const cleanUp = async () => {
@@ -36,6 +39,7 @@ export async function startApp(dataDir = BUNDLED_DATASET): Promise<RunningApp> {
     const { datasets, issues } = readDatasetDir(dataDir)
     for (const issue of issues) console.warn(`e2e dataset: ${formatIssue(issue)}`)
     await loadDatasets(storage, datasets)
+    for (const account of options.accounts ?? []) await createAccount(storage, account)
   } catch (error) {
     await cleanUp()
     throw error

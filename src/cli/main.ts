@@ -9,6 +9,7 @@ import { generateImdbCommand, importImdbCommand } from './import-imdb.ts'
 import { importWikidataCommand } from './import-wikidata.ts'
 import { serve } from './serve.ts'
 import { findAnything, formatShown } from './show.ts'
+import { createUserCommand, readPassword } from './user.ts'
 
 const USAGE = `Usage: retold <command>
 
@@ -26,9 +27,12 @@ const USAGE = `Usage: retold <command>
                            import the films and series of a Wikidata dump (.json or .json.gz) or entity JSON
   generate imdb --titles N [--seed S] [--gzip] <dir>
                            write synthetic files in IMDb's exact format
+  user create <name> --role editor|moderator|admin
+                           add an account; the password is RETOLD_PASSWORD if set, else asked for
+                           on a terminal, else the first line of stdin
 
 Environment: PORT, HOST, DATABASE_URL (PostgreSQL), RETOLD_DATABASE_FILE (SQLite, default var/retold.db),
-RETOLD_DATA_DIR, RETOLD_PUBLIC_URL, LOG_LEVEL. See README.md.`
+RETOLD_DATA_DIR, RETOLD_PUBLIC_URL, RETOLD_TRUSTED_PROXIES, LOG_LEVEL. See README.md.`
 
 async function withStorage<T>(
   config: Config,
@@ -101,6 +105,7 @@ async function main(argv: string[]): Promise<number> {
       titles: { type: 'string' },
       seed: { type: 'string', default: '1' },
       gzip: { type: 'boolean', default: false },
+      role: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -207,6 +212,15 @@ async function main(argv: string[]): Promise<number> {
         out,
       )
       return 0
+    }
+    case 'user': {
+      const username = rest[1]
+      if (rest[0] !== 'create' || !username) break
+      const password = await readPassword(process.env, process.stdin, (text) => process.stderr.write(text))
+      return withStorage(config, async (storage) => {
+        await createUserCommand(storage, username, values.role, password, out)
+        return 0
+      })
     }
     case 'show': {
       const slug = rest[0]

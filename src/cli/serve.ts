@@ -20,6 +20,7 @@ export async function serve(config: Config): Promise<void> {
     logger,
     posterDir: config.posterDir,
     pageCacheSeconds: config.pageCacheSeconds,
+    trustedProxies: config.trustedProxies,
   })
   const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info(

@@ -7,6 +7,8 @@ import * as createSearchDocument from './migrations/2026_11_21_1400_create_searc
 import * as indexSearchWords from './migrations/2026_11_22_0900_index_search_words.ts'
 import * as importImdb from './migrations/2026_11_22_1000_import_imdb.ts'
 import * as importWikidata from './migrations/2026_11_22_1100_import_wikidata.ts'
+import * as createAccounts from './migrations/2026_11_22_1300_create_accounts.ts'
+import * as createMoments from './migrations/2026_11_22_1400_create_moments.ts'
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> }
 
@@ -18,6 +20,8 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026_11_22_0900_index_search_words': indexSearchWords,
   '2026_11_22_1000_import_imdb': importImdb,
   '2026_11_22_1100_import_wikidata': importWikidata,
+  '2026_11_22_1300_create_accounts': createAccounts,
+  '2026_11_22_1400_create_moments': createMoments,
 }
 
 /** Brings the schema up to date; returns the names of the migrations it ran. */

@@ -222,6 +222,92 @@ export interface WikidataLinkTable {
   target: string
 }
 
+export interface AccountTable {
+  id: Generated<number>
+  username: string
+  /** `scrypt$<log2 N>$<r>$<p>$<salt>$<key>`, base64url. */
+  password_hash: string
+  role: string
+  created_at: string
+  updated_at: string
+}
+
+export interface AccountSessionTable {
+  /** SHA-256 of the session token, hex: the token itself is only ever in the reader's cookie. */
+  token_hash: string
+  account_id: number
+  created_at: string
+  expires_at: string
+}
+
+export interface RateLimitTable {
+  key: string
+  window_start: number
+  hits: number
+}
+
+export interface MediaTable {
+  /** The sha256 of the file's bytes, hex: also its name in the media folder. */
+  sha256: string
+  type: string
+  size: number
+  created_at: string
+}
+
+/** A fan, known by the sha256 of their normalized email, and what moderators decided about their posts. */
+export interface ContributorTable {
+  key: string
+  approved: Generated<number>
+  spam: Generated<number>
+  created_at: string
+}
+
+export interface MomentTable {
+  id: Generated<number>
+  film_id: number
+  scene_id: number | null
+  display_name: string
+  /** Private: never in a public shape. */
+  email: string
+  contributor_key: string
+  country: string
+  title: string
+  text: string | null
+  video_kind: string | null
+  video_ref: string | null
+  /** 0 or 1. */
+  spoiler: number
+  status: string
+  created_at: string
+  published_at: string | null
+}
+
+export interface CommentTable {
+  id: Generated<number>
+  target_kind: string
+  target_id: number
+  parent_id: number | null
+  name: string
+  /** Private: never in a public shape. */
+  email: string
+  contributor_key: string
+  body: string
+  status: string
+  created_at: string
+  published_at: string | null
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  actor_id: number
+  action: string
+  target_kind: string
+  target_id: number
+  before: string | null
+  after: string | null
+  created_at: string
+}
+
 export interface Database {
   story: StoryTable
   film: FilmTable
@@ -241,6 +327,14 @@ export interface Database {
   import_checkpoint: ImportCheckpointTable
   import_pending: ImportPendingTable
   wikidata_link: WikidataLinkTable
+  account: AccountTable
+  account_session: AccountSessionTable
+  rate_limit: RateLimitTable
+  media: MediaTable
+  contributor: ContributorTable
+  moment: MomentTable
+  comment: CommentTable
+  audit_log: AuditLogTable
 }
 
 export type StoryRow = Selectable<StoryTable>
@@ -255,3 +349,6 @@ export type ClaimRow = Selectable<ClaimTable>
 export type RevisionRow = Selectable<RevisionTable>
 export type NewClaimRow = Insertable<ClaimTable>
 export type FilmUpdate = Updateable<FilmTable>
+export type MomentRow = Selectable<MomentTable>
+export type CommentRow = Selectable<CommentTable>
+export type AuditLogRow = Selectable<AuditLogTable>

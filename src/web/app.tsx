@@ -16,6 +16,8 @@ import {
   listSlugPage,
   listStorySummaries,
   searchCatalog,
+  endSession,
+  signIn,
   type Storage,
 } from '../services/index.ts'
 import { createApi, OPENAPI } from './api.ts'
@@ -28,6 +30,7 @@ import { ComparePage } from './pages/compare.tsx'
 import { ErrorPage } from './pages/error.tsx'
 import { FilmPage } from './pages/film.tsx'
 import { HomePage } from './pages/home.tsx'
+import { LoginPage } from './pages/login.tsx'
 import { PersonPage } from './pages/person.tsx'
 import { PreferencesPage } from './pages/preferences.tsx'
 import { SearchPage } from './pages/search.tsx'
@@ -41,6 +44,7 @@ import {
   READER_LANGUAGES,
   REGION_COOKIE,
 } from './reader.ts'
+import { createSecurity, isHoneypotFilled, type Refuse, type SecurityVariables } from './security.ts'
 import { movieJsonLd } from './seo.ts'
 
 export interface Logger {
@@ -56,13 +60,23 @@ export interface AppDeps {
   posterDir?: string | undefined
   /** How long rendered pages are kept (0: render every request). */
   pageCacheSeconds?: number | undefined
+  /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client; none by default. */
+  trustedProxies?: readonly string[] | undefined
+  /** The time, for rate limits and sessions; tests fix it. */
+  clock?: (() => Date) | undefined
 }
 
-type Env = { Variables: { ui: Ui } }
+type Env = { Variables: { ui: Ui } & SecurityVariables }
 
 const POSTER = /^([a-z0-9-]+)\.(jpe?g|png|webp|avif)$/
 const SITEMAP_PAGE = 50_000 // the sitemap protocol's limit of URLs per file
 const YEAR = 60 * 60 * 24 * 365
+const REFUSAL_CODE = {
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  413: 'TooLarge',
+  429: 'TooManyRequests',
+} as const
 
 function findPosters(dir: string | undefined): Map<string, string> {
   if (!dir || !existsSync(dir)) return new Map()
@@ -89,14 +103,25 @@ function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (ch) => `&#${ch.charCodeAt(0)};`)
 }
 
-export function createApp({ storage, publicUrl, logger, posterDir, pageCacheSeconds = 0 }: AppDeps) {
+export function createApp({
+  storage,
+  publicUrl,
+  logger,
+  posterDir,
+  pageCacheSeconds = 0,
+  trustedProxies,
+  clock = () => new Date(),
+}: AppDeps) {
   const app = new Hono<Env>()
   const posters = findPosters(posterDir)
   worldGeometry() // project the world map once, at start, rather than on the first story page
   const regions = Object.keys(countries.getAlpha2Codes())
 
-  const render = (c: Context<Env>, page: Child, status: 200 | 404 | 400 | 409 | 500 | 503 = 200) =>
-    c.html(<UiContext.Provider value={c.get('ui')}>{page}</UiContext.Provider>, status)
+  const render = (
+    c: Context<Env>,
+    page: Child,
+    status: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503 = 200,
+  ) => c.html(<UiContext.Provider value={c.get('ui')}>{page}</UiContext.Provider>, status)
 
   const fail = (c: Context<Env>, code: ErrorCode, message: string) => {
     const status = STATUS_OF[code]
@@ -104,10 +129,21 @@ export function createApp({ storage, publicUrl, logger, posterDir, pageCacheSeco
     return render(c, <ErrorPage status={status} message={message} />, status as 404)
   }
 
+  const refuse: Refuse = (c, status, message) => {
+    c.header('Cache-Control', 'no-store')
+    if (c.req.path.startsWith('/api/'))
+      return c.json({ error: { code: REFUSAL_CODE[status], message } }, status)
+    return render(c as Context<Env>, <ErrorPage status={status} message={message} />, status)
+  }
+  const security = createSecurity({ storage, publicUrl, trustedProxies, refuse, clock })
+
+  // Outermost, so that every response, cached or not, gets the headers and a fresh CSP nonce.
+  app.use(security.headers)
   app.use(async (c, next) => {
     c.set('ui', uiFor(detectReader(c)))
     await next()
   })
+  app.use(security.guardWrites)
   app.onError((error, c) => {
     if (isAppError(error)) return fail(c, error.code, error.message)
     logger.error({ err: error, path: c.req.path }, 'request failed')
@@ -117,6 +153,7 @@ export function createApp({ storage, publicUrl, logger, posterDir, pageCacheSeco
 
   const cache = createPageCache({
     seconds: pageCacheSeconds,
+    personalize: security.personalize,
     variant: (c) => {
       const { reader } = (c as Context<Env>).get('ui')
       return `${reader.language}|${reader.region ?? ''}`
@@ -232,6 +269,63 @@ export function createApp({ storage, publicUrl, logger, posterDir, pageCacheSeco
     if (region) setCookie(c, REGION_COOKIE, region, cookie)
     c.header('Cache-Control', 'no-store')
     return c.redirect(safeBack(back), 303)
+  })
+
+  // Sign-in pages show the session, so they are never cached; cached pages never depend on it.
+  app.get('/login', async (c) => {
+    c.header('Cache-Control', 'private, no-store')
+    const account = await security.account(c)
+    return render(
+      c,
+      <LoginPage account={account} csrf={security.csrfToken(c)} back={safeBack(c.req.query('back'))} />,
+    )
+  })
+  app.post('/login', async (c) => {
+    c.header('Cache-Control', 'no-store')
+    const body = await c.req.parseBody()
+    const field = (name: string) => {
+      const value = body[name]
+      return typeof value === 'string' ? value : ''
+    }
+    const username = field('username')
+    const back = safeBack(field('back'))
+    const again = (status: 400 | 401 | 429, message: string) =>
+      render(
+        c,
+        <LoginPage
+          account={undefined}
+          csrf={security.csrfToken(c)}
+          back={back}
+          username={username}
+          message={message}
+        />,
+        status,
+      )
+    if (isHoneypotFilled(body)) return again(400, 'This form looks filled in by a program, not a person.')
+    const result = await signIn(
+      storage,
+      {
+        username,
+        password: field('password'),
+        client: c.get('client'),
+        previousToken: security.sessionToken(c),
+      },
+      clock(),
+    )
+    if (!result.ok) {
+      if (result.reason === 'wrong') return again(401, result.message)
+      c.header('Retry-After', String(result.retryAfterSeconds))
+      return again(429, result.message)
+    }
+    security.setSessionCookie(c, result.session.token)
+    return c.redirect(back === '/' ? '/login' : back, 303)
+  })
+  app.post('/logout', async (c) => {
+    const token = security.sessionToken(c)
+    if (token) await endSession(storage, token)
+    security.clearSessionCookie(c)
+    c.header('Cache-Control', 'no-store')
+    return c.redirect('/', 303)
   })
 
   app.get(SUGGEST_SCRIPT.path, (c) => {

@@ -201,6 +201,14 @@ export const en = {
   'error.not-found': 'Not found',
   'error.server': 'Something went wrong',
   'error.back': 'Back to all stories',
+  'error.refused': 'Not allowed',
+  'login.title': 'Sign in',
+  'login.username': 'Username',
+  'login.password': 'Password',
+  'login.submit': 'Sign in',
+  'login.signed-in': 'Signed in as {username} ({role}).',
+  'login.sign-out': 'Sign out',
+  'form.honeypot': 'Leave this field empty',
 } as const
 
 export type MessageKey = keyof typeof en

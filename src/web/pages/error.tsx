@@ -3,7 +3,12 @@ import { Layout } from './layout.tsx'
 
 export function ErrorPage(props: { status: number; message: string }) {
   const { t } = useUi()
-  const title = props.status === 404 ? t('error.not-found') : t('error.server')
+  const title =
+    props.status === 404
+      ? t('error.not-found')
+      : [401, 403, 413, 429].includes(props.status)
+        ? t('error.refused')
+        : t('error.server')
   return (
     <Layout title={title}>
       <h1>{title}</h1>

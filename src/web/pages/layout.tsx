@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx'
 import { SUGGEST_SCRIPT } from '../assets.ts'
 import { useUi } from '../i18n/ui.ts'
+import { NONCE_PLACEHOLDER } from '../security.ts'
 import { TIMELINE_STYLE } from './timeline.tsx'
 import { WORLD_MAP_STYLE } from './world-map.tsx'
 
@@ -71,6 +72,7 @@ label.choice { font-weight: 400; margin-right: 1rem; display: inline-block; }
 .versions-grid .title { font-weight: 700; font-size: 1.1rem; }
 .versions-grid dl { display: grid; grid-template-columns: 6.5rem minmax(0, 1fr); gap: .2rem .7rem; margin: .5rem 0 0; font-size: .93rem; }
 .disputed { color: var(--muted); font-size: .85em; font-style: italic; }
+.hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
 .versions-grid dt { color: var(--muted); }
 .versions-grid dd { margin: 0; }
 `
@@ -98,8 +100,8 @@ export function Layout(props: PageMeta & { children: Child }) {
         {props.canonical && <link rel="canonical" href={props.canonical} />}
         {props.head}
         {/* Our own constant CSS: escaping it would break selectors and quoted font names. */}
-        <style dangerouslySetInnerHTML={{ __html: CSS }} />
-        <script type="module" src={SUGGEST_SCRIPT.path} />
+        <style nonce={NONCE_PLACEHOLDER} dangerouslySetInnerHTML={{ __html: CSS }} />
+        <script type="module" src={SUGGEST_SCRIPT.path} nonce={NONCE_PLACEHOLDER} />
       </head>
       <body>
         <a class="skip" href="#main">
