@@ -30,6 +30,7 @@ import { ComparePage } from './pages/compare.tsx'
 import { ErrorPage } from './pages/error.tsx'
 import { FilmPage } from './pages/film.tsx'
 import { HomePage } from './pages/home.tsx'
+import { STYLESHEET } from './pages/layout.tsx'
 import { LoginPage } from './pages/login.tsx'
 import { PersonPage } from './pages/person.tsx'
 import { PreferencesPage } from './pages/preferences.tsx'
@@ -153,7 +154,6 @@ export function createApp({
 
   const cache = createPageCache({
     seconds: pageCacheSeconds,
-    personalize: security.personalize,
     variant: (c) => {
       const { reader } = (c as Context<Env>).get('ui')
       return `${reader.language}|${reader.region ?? ''}`
@@ -331,6 +331,10 @@ export function createApp({
   app.get(SUGGEST_SCRIPT.path, (c) => {
     c.header('Cache-Control', 'public, max-age=31536000, immutable')
     return c.body(SUGGEST_SCRIPT.code, 200, { 'Content-Type': 'text/javascript; charset=utf-8' })
+  })
+  app.get(STYLESHEET.path, (c) => {
+    c.header('Cache-Control', 'public, max-age=31536000, immutable')
+    return c.body(STYLESHEET.code, 200, { 'Content-Type': 'text/css; charset=utf-8' })
   })
 
   app.get('/robots.txt', (c) =>

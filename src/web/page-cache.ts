@@ -11,8 +11,6 @@ export interface PageCacheOptions {
   maxBytes?: number
   /** What besides the URL makes two responses differ (the reader's language and region). */
   variant: (c: Parameters<MiddlewareHandler>[0]) => string
-  /** Makes the bytes sent for one response from the bytes kept (a fresh CSP nonce, say). */
-  personalize?: ((body: Uint8Array, c: Parameters<MiddlewareHandler>[0]) => Uint8Array) | undefined
 }
 
 interface Entry {
@@ -34,7 +32,6 @@ export function createPageCache({
   seconds,
   maxBytes = 64 * 1024 * 1024,
   variant,
-  personalize = (body) => body,
 }: PageCacheOptions): PageCache {
   const entries = new Map<string, Entry>()
   const pending = new Map<string, Promise<Entry | undefined>>()
@@ -57,7 +54,7 @@ export function createPageCache({
   const respond = (entry: Entry, c: Parameters<MiddlewareHandler>[0], ifNoneMatch: string | undefined) =>
     entry.etag !== null && ifNoneMatch?.split(/\s*,\s*/).includes(entry.etag)
       ? new Response(null, { status: 304, headers: { ETag: entry.etag } })
-      : new Response(personalize(entry.body, c), { status: 200, headers: entry.headers })
+      : new Response(entry.body, { status: 200, headers: entry.headers })
 
   const middleware: MiddlewareHandler = async (c, next) => {
     if (seconds <= 0 || c.req.method !== 'GET') return next()

@@ -32,14 +32,6 @@ export const WRITES_PER_CLIENT: RateLimit = { name: 'write-client', limit: 60, w
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
-/**
- * Pages are rendered with this stand-in for the nonce and the stand-in is replaced on the way out, so
- * that a page from the page cache still gets a fresh nonce per response. It is random per process and
- * never sent, so that no text can guess it.
- */
-export const NONCE_PLACEHOLDER = randomBytes(16).toString('base64url')
-const PLACEHOLDER_BYTES = Buffer.from(NONCE_PLACEHOLDER, 'latin1')
-
 export type SecurityVariables = { nonce: string; client: string }
 
 export type Refuse = (
@@ -204,24 +196,11 @@ export function createSecurity({
       : 'The form has expired: reload the page and try again.'
   }
 
-  const personalized = new WeakSet<Context>()
   /**
-   * The page's bytes with this response's nonce in place of the stand-in: bytes, not text, since the
-   * two are ASCII of the same length; a cached page is sent far more often than it is rendered.
+   * Security headers on every response. The CSP's nonce is new for every response; pages hold no
+   * inline script or style (the script and the stylesheet are hashed assets, JSON-LD is data), so
+   * cached pages go out byte for byte and only what a response renders for itself would use it.
    */
-  const personalize = (body: Uint8Array, c: Context): Uint8Array => {
-    personalized.add(c)
-    const view = Buffer.from(body.buffer, body.byteOffset, body.byteLength)
-    let at = view.indexOf(PLACEHOLDER_BYTES)
-    if (at === -1) return body
-    const copy = Buffer.from(view)
-    const nonce = c.get('nonce') as string
-    for (; at !== -1; at = view.indexOf(PLACEHOLDER_BYTES, at + PLACEHOLDER_BYTES.length))
-      copy.write(nonce, at, 'latin1')
-    return copy
-  }
-
-  /** Security headers on every response; the CSP nonce is new for every response. */
   const headers: MiddlewareHandler = async (c, next) => {
     const nonce = randomBytes(16).toString('base64url')
     c.set('nonce', nonce)
@@ -254,12 +233,6 @@ export function createSecurity({
         "frame-ancestors 'none'",
       ].join('; '),
     )
-    // Pages from the page cache got their nonce in `personalize`; the others (rendered for this
-    // request only: errors, sign-in, writes) are rewritten here.
-    if (!personalized.has(c) && res.headers.get('content-type')?.startsWith('text/html') && res.body) {
-      const body = new Uint8Array(await res.arrayBuffer())
-      c.res = new Response(personalize(body, c), { status: res.status, headers: res.headers })
-    }
   }
 
   const limiters = new Map<number, MiddlewareHandler>()
@@ -315,7 +288,6 @@ export function createSecurity({
 
   return {
     headers,
-    personalize,
     guardWrites,
     requireRole,
     account,

@@ -2,7 +2,6 @@ import type { Fact, SpoilerLevel } from '../../domain/index.ts'
 import { orderTitles, type Answer, type FilmView } from '../../services/index.ts'
 import { useUi } from '../i18n/ui.ts'
 import { scriptJson } from '../seo.ts'
-import { NONCE_PLACEHOLDER } from '../security.ts'
 import { Answers } from './answers.tsx'
 import {
   Citations,
@@ -81,11 +80,7 @@ export function FilmPage(props: FilmPageProps) {
       <meta name="twitter:card" content={props.poster ? 'summary_large_image' : 'summary'} />
       <meta name="twitter:title" content={heading} />
       {description && <meta name="twitter:description" content={description} />}
-      <script
-        type="application/ld+json"
-        nonce={NONCE_PLACEHOLDER}
-        dangerouslySetInnerHTML={{ __html: scriptJson(props.jsonLd) }}
-      />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(props.jsonLd) }} />
     </>
   )
   return (

@@ -1,7 +1,6 @@
 import type { Child } from 'hono/jsx'
-import { SUGGEST_SCRIPT } from '../assets.ts'
+import { stylesheet, SUGGEST_SCRIPT } from '../assets.ts'
 import { useUi } from '../i18n/ui.ts'
-import { NONCE_PLACEHOLDER } from '../security.ts'
 import { TIMELINE_STYLE } from './timeline.tsx'
 import { WORLD_MAP_STYLE } from './world-map.tsx'
 
@@ -77,7 +76,8 @@ label.choice { font-weight: 400; margin-right: 1rem; display: inline-block; }
 .versions-grid dd { margin: 0; }
 `
 
-const CSS = STYLE + WORLD_MAP_STYLE + TIMELINE_STYLE
+/** The site's one stylesheet, served under a hash of its text (see assets.ts). */
+export const STYLESHEET = stylesheet('retold', STYLE + WORLD_MAP_STYLE + TIMELINE_STYLE)
 
 export interface PageMeta {
   title: string
@@ -99,9 +99,8 @@ export function Layout(props: PageMeta & { children: Child }) {
         {props.description && <meta name="description" content={props.description} />}
         {props.canonical && <link rel="canonical" href={props.canonical} />}
         {props.head}
-        {/* Our own constant CSS: escaping it would break selectors and quoted font names. */}
-        <style nonce={NONCE_PLACEHOLDER} dangerouslySetInnerHTML={{ __html: CSS }} />
-        <script type="module" src={SUGGEST_SCRIPT.path} nonce={NONCE_PLACEHOLDER} />
+        <link rel="stylesheet" href={STYLESHEET.path} />
+        <script type="module" src={SUGGEST_SCRIPT.path} />
       </head>
       <body>
         <a class="skip" href="#main">
