@@ -19,8 +19,7 @@ import {
   listComments,
   listMoments,
   recordModeration,
-  setCommentStatus,
-  setMomentStatus,
+  setModerationStatus,
   type AuditEntry,
   type Storage,
 } from '../storage/index.ts'
@@ -53,8 +52,7 @@ export async function moderate(
     if (item.status === status)
       throw new AppError('Conflict', `${target.kind} ${target.id} is already ${status}.`)
     const publishedAt = status === 'approved' ? at : null
-    const set = target.kind === 'moment' ? setMomentStatus : setCommentStatus
-    if (!(await set(trx, target.id, item.status, status, publishedAt)))
+    if (!(await setModerationStatus(trx, target, item.status, status, publishedAt)))
       throw new AppError('Conflict', `${target.kind} ${target.id} was changed meanwhile; reload the queue.`)
     await recordModeration(trx, item.contributorKey, action)
     await insertAuditEntry(trx, {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { ModerationStatus } from '../../domain/index.ts'
 import type { AuditLogRow, Database } from '../schema.ts'
 
 /** One moderation action: who did what to which content, its state before and after, and when. */
@@ -49,4 +50,24 @@ export async function listAuditEntries(
     query = query.where('target_kind', '=', filter.target.kind).where('target_id', '=', filter.target.id)
   const rows = await query.limit(filter.limit ?? 100).execute()
   return rows.map(rowToAuditEntry)
+}
+
+/**
+ * Moves a moment or comment from status `from` to `to`; false when it was no longer in `from`
+ * (another moderator was first).
+ */
+export async function setModerationStatus(
+  db: Kysely<Database>,
+  target: { kind: 'moment' | 'comment'; id: number },
+  from: ModerationStatus,
+  to: ModerationStatus,
+  publishedAt: string | null,
+): Promise<boolean> {
+  const result = await db
+    .updateTable(target.kind)
+    .set({ status: to, published_at: publishedAt })
+    .where('id', '=', target.id)
+    .where('status', '=', from)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
 }

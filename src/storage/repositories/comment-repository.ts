@@ -42,23 +42,6 @@ export async function findCommentById(db: Kysely<Database>, id: number): Promise
   return row && rowToComment(row)
 }
 
-/** Moves a comment from status `from` to `to`; false when it was no longer in `from` (another moderator was first). */
-export async function setCommentStatus(
-  db: Kysely<Database>,
-  id: number,
-  from: ModerationStatus,
-  to: ModerationStatus,
-  publishedAt: string | null,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('comment')
-    .set({ status: to, published_at: publishedAt })
-    .where('id', '=', id)
-    .where('status', '=', from)
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows) === 1
-}
-
 /** Comments in `status`, oldest first; of one target, or all (the moderation queue). */
 export async function listComments(
   db: Kysely<Database>,

@@ -67,23 +67,6 @@ export async function findMomentById(db: Kysely<Database>, id: number): Promise<
   return row && rowToMoment(row)
 }
 
-/** Moves a moment from status `from` to `to`; false when it was no longer in `from` (another moderator was first). */
-export async function setMomentStatus(
-  db: Kysely<Database>,
-  id: number,
-  from: ModerationStatus,
-  to: ModerationStatus,
-  publishedAt: string | null,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('moment')
-    .set({ status: to, published_at: publishedAt })
-    .where('id', '=', id)
-    .where('status', '=', from)
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows) === 1
-}
-
 /** A moment with the film and scene a listing shows. */
 export interface MomentListing {
   moment: Moment
