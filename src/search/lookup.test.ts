@@ -33,6 +33,9 @@ describe('planLookup', () => {
       ['miracle', 'in', 'cell', 'no', '7'],
     ])
     expect(planLookup(parseQuery('the departed'), dictionary()).readings).toEqual([])
+    expect(planLookup(parseQuery('kogu5taki mucize'), dictionary()).readings).toEqual([
+      ['kogustaki', 'mucize'],
+    ])
     expect(plan('7번방의 선물')).toMatchObject({ 번방의: ['번방의'], 선물: ['선물'], seonmul: ['seonmul'] })
   })
 

@@ -27,6 +27,8 @@ export interface LookupUnit {
 // Per query word: enough of the nearest words and completions to find a rare completion among
 // common ones ("martin scor" → "scorsese"); pruneUnits() then keeps the few worth looking up.
 const NEAR_LIMIT = 40
+// Digits typed for the letters they look like.
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' }
 const INSIDE_LIMIT = 6
 // Junk around a word is only trusted for long query words and words that do not turn up by chance
 // (the same lengths as the ranker's "within" match).
@@ -71,6 +73,16 @@ export function planLookup(query: ParsedQuery, dictionary: Dictionary): LookupPl
         readings.push([...words.slice(0, at), ...pieces, ...words.slice(at + 1)])
       }
       const next = words[at + 1]
+      const leet = LEET[term]
+      const before = words[at - 1]
+      // A digit typed for a letter inside a word ("dr1shyam" folds to "dr 1 shyam"): read it whole.
+      if (leet && before && next && !NUMBER.test(before) && !NUMBER.test(next)) {
+        const word = before + leet + next
+        if (dictionary.has(word)) {
+          add(word, [{ word, quality: 0.8, whole: true }])
+          readings.push([...words.slice(0, at - 1), word, ...words.slice(at + 2)])
+        }
+      }
       if (next === undefined || NUMBER.test(term) !== NUMBER.test(next)) return
       const joined = term + next
       if (joined.length < MIN_JOINED) return
