@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,13 +5,12 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateImdb } from '../src/importers/index.ts'
 import { connect } from '../src/storage/index.ts'
-import { killAtRandomPoints } from './support/kills.ts'
+import { killAtRandomPoints, runRetold, startRetold } from './support/kills.ts'
 
 // The import runs as `retold import imdb` in a child process and is killed with SIGKILL at random
 // points after it has committed something; each run resumes the last. The end must equal a clean
 // import exactly, and the SQLite file must pass its integrity check.
 
-const BIN = join(import.meta.dirname, '../bin/retold.js')
 const TABLES = [
   'film',
   'title',
@@ -56,22 +53,7 @@ async function tableCounts(file: string): Promise<Record<string, number>> {
   }
 }
 
-function importProcess(dataDir: string, databaseFile: string) {
-  return spawn(process.execPath, [BIN, 'import', 'imdb', dataDir, '--batch', '700', '--date', '2026-11-20'], {
-    env: { ...process.env, RETOLD_DATABASE_FILE: databaseFile, DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-}
-
-async function runToEnd(dataDir: string, databaseFile: string): Promise<string> {
-  const child = importProcess(dataDir, databaseFile)
-  let output = ''
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const [code] = (await once(child, 'exit')) as [number | null]
-  expect(code, output).toBe(0)
-  return output
-}
+const importArgs = (dataDir: string) => ['import', 'imdb', dataDir, '--batch', '700', '--date', '2026-11-20']
 
 describe('an IMDb import killed at random points', () => {
   let dir: string
@@ -86,15 +68,19 @@ describe('an IMDb import killed at random points', () => {
   it('resumes each time and ends exactly as a clean import, with an intact database', async () => {
     expect(rows).toBeGreaterThanOrEqual(100_000)
     const clean = join(dir, 'clean.db')
-    await runToEnd(join(dir, 'imdb'), clean)
+    await runRetold(importArgs(join(dir, 'imdb')), clean)
     const expected = await tableCounts(clean)
     expect(expected.film).toBeGreaterThan(0)
     expect(expected.import_pending).toBe(0)
 
     const killed = join(dir, 'killed.db')
-    const kills = await killAtRandomPoints(() => importProcess(join(dir, 'imdb'), killed), killed, 4)
+    const kills = await killAtRandomPoints(
+      () => startRetold(importArgs(join(dir, 'imdb')), killed),
+      killed,
+      4,
+    )
     expect(kills).toBeGreaterThanOrEqual(3)
-    const output = await runToEnd(join(dir, 'imdb'), killed)
+    const output = await runRetold(importArgs(join(dir, 'imdb')), killed)
     expect(output).toMatch(/resumed|done before/)
     expect(await tableCounts(killed)).toEqual(expected)
 

@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -27,7 +25,7 @@ import { importWikidata, type ImportWikidataOptions, type WikidataFeed } from '.
 import { connect, type Storage } from '../src/storage/index.ts'
 import { createTestStorage, DIALECTS, type TestStorage } from './support/databases.ts'
 import { importDir } from './support/imdb.ts'
-import { killAtRandomPoints } from './support/kills.ts'
+import { killAtRandomPoints, runRetold, startRetold } from './support/kills.ts'
 
 // The IMDb samples do not hold City Streets: a one-film IMDb folder is written for it.
 function cityStreetsImdbDir(): string {
@@ -302,7 +300,6 @@ for (const dialect of DIALECTS) {
 // `retold import wikidata` in a child process, killed with SIGKILL at random points after its first
 // commit and started again each time: the end must equal a clean import, in an intact SQLite file.
 describe('a Wikidata import killed at random points', () => {
-  const BIN = join(import.meta.dirname, '../bin/retold.js')
   const TABLES = ['film', 'title', 'claim', 'source', 'story', 'wikidata_link', 'revision', 'search_document']
 
   function syntheticDump(films: number): string {
@@ -365,36 +362,21 @@ describe('a Wikidata import killed at random points', () => {
     }
   }
 
-  function importProcess(dump: string, databaseFile: string) {
-    return spawn(process.execPath, [BIN, 'import', 'wikidata', dump, '--batch', '100'], {
-      env: { ...process.env, RETOLD_DATABASE_FILE: databaseFile, DATABASE_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-  }
-
-  async function runToEnd(dump: string, databaseFile: string): Promise<string> {
-    const child = importProcess(dump, databaseFile)
-    let output = ''
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    const [code] = (await once(child, 'exit')) as [number | null]
-    expect(code, output).toBe(0)
-    return output
-  }
+  const importArgs = (dump: string) => ['import', 'wikidata', dump, '--batch', '100']
 
   it('resumes each time and ends exactly as a clean import, with an intact database', async () => {
     const dump = syntheticDump(3000)
     const dir = mkdtempSync(join(tmpdir(), 'retold-wikidata-resume-'))
     const clean = join(dir, 'clean.db')
-    await runToEnd(dump, clean)
+    await runRetold(importArgs(dump), clean)
     const expected = await tableCounts(clean)
     expect(expected).toMatchObject({ film: 3000, rejected: 31, done: 1 })
     expect(expected.story).toBeGreaterThan(0)
 
     const killed = join(dir, 'killed.db')
-    const kills = await killAtRandomPoints(() => importProcess(dump, killed), killed, 4)
+    const kills = await killAtRandomPoints(() => startRetold(importArgs(dump), killed), killed, 4)
     expect(kills).toBeGreaterThanOrEqual(3)
-    const output = await runToEnd(dump, killed)
+    const output = await runRetold(importArgs(dump), killed)
     expect(output).toMatch(/resumed|done before/)
     expect(await tableCounts(killed)).toEqual(expected)
     const storage = await connect({ databaseFile: killed })

@@ -1,7 +1,30 @@
-import type { ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect } from 'vitest'
 import { connect } from '../../src/storage/index.ts'
+
+const BIN = join(import.meta.dirname, '../../bin/retold.js')
+
+/** `retold <args>` in a child process on its own SQLite file, as an operator runs an import. */
+export function startRetold(args: readonly string[], databaseFile: string): ChildProcess {
+  return spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, RETOLD_DATABASE_FILE: databaseFile, DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+}
+
+/** Runs `retold <args>` to its end, expects it to succeed, and returns what it printed. */
+export async function runRetold(args: readonly string[], databaseFile: string): Promise<string> {
+  const child = startRetold(args, databaseFile)
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const [code] = (await once(child, 'exit')) as [number | null]
+  expect(code, output).toBe(0)
+  return output
+}
 
 /**
  * Starts an import again and again and kills it with SIGKILL at a random moment after each run has
