@@ -2,14 +2,7 @@
 export { Dictionary } from './dictionary.ts'
 export { fold, tokenize } from './fold.ts'
 export type { Section } from './intents.ts'
-export {
-  pickCandidates,
-  planLookup,
-  pruneUnits,
-  type Expansion,
-  type LookupPlan,
-  type LookupUnit,
-} from './lookup.ts'
+export { pickCandidates, planLookup, pruneUnits } from './lookup.ts'
 export { parseQuery, type ParsedQuery } from './parse-query.ts'
 export { rankDocuments } from './rank-documents.ts'
 export type { SearchDocument, SearchKind, SearchResult } from './search-document.ts'

@@ -53,7 +53,7 @@ export interface SearchResponse {
 
 /** How many candidates the index hands the ranker: enough for garbled queries, few enough to rank fast. */
 export const SEARCH_CANDIDATES = 300
-/** Index words looked up per query word (its nearest, rarest matches). */
+/** Completions and words-inside looked up per query word, besides the word itself and its typos (see pruneUnits). */
 const WORDS_PER_UNIT = 12
 /**
  * Documents read per looked-up word: all of a rare word's, a few of a common word's (the documents
