@@ -3,7 +3,6 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type Context } from 'hono'
 import { setCookie } from 'hono/cookie'
 import { etag } from 'hono/etag'
-import type { Child } from 'hono/jsx'
 import countries from 'i18n-iso-countries'
 import { AppError, isAppError, type ErrorCode } from '../domain/index.ts'
 import {
@@ -25,7 +24,8 @@ import { SUGGEST_SCRIPT } from './assets.ts'
 import { errorBody, STATUS_OF } from './errors.ts'
 import { worldGeometry } from './geo.ts'
 import { createPageCache } from './page-cache.ts'
-import { UiContext, uiFor, type Ui } from './i18n/ui.ts'
+import { formText, renderPage, type Env, type Web } from './context.tsx'
+import { uiFor } from './i18n/ui.ts'
 import { ComparePage } from './pages/compare.tsx'
 import { ErrorPage } from './pages/error.tsx'
 import { FilmPage } from './pages/film.tsx'
@@ -45,7 +45,7 @@ import {
   READER_LANGUAGES,
   REGION_COOKIE,
 } from './reader.ts'
-import { createSecurity, isHoneypotFilled, type Refuse, type SecurityVariables } from './security.ts'
+import { createSecurity, isHoneypotFilled, type Refuse } from './security.ts'
 import { movieJsonLd } from './seo.ts'
 
 export interface Logger {
@@ -66,8 +66,6 @@ export interface AppDeps {
   /** The time, for rate limits and sessions; tests fix it. */
   clock?: (() => Date) | undefined
 }
-
-type Env = { Variables: { ui: Ui } & SecurityVariables }
 
 const POSTER = /^([a-z0-9-]+)\.(jpe?g|png|webp|avif)$/
 const SITEMAP_PAGE = 50_000 // the sitemap protocol's limit of URLs per file
@@ -118,11 +116,7 @@ export function createApp({
   worldGeometry() // project the world map once, at start, rather than on the first story page
   const regions = Object.keys(countries.getAlpha2Codes())
 
-  const render = (
-    c: Context<Env>,
-    page: Child,
-    status: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503 = 200,
-  ) => c.html(<UiContext.Provider value={c.get('ui')}>{page}</UiContext.Provider>, status)
+  const render = renderPage
 
   const fail = (c: Context<Env>, code: ErrorCode, message: string) => {
     const status = STATUS_OF[code]
@@ -137,6 +131,7 @@ export function createApp({
     return render(c as Context<Env>, <ErrorPage status={status} message={message} />, status)
   }
   const security = createSecurity({ storage, publicUrl, trustedProxies, refuse, clock })
+  const web: Web = { storage, publicUrl, security, clock, render }
 
   // Outermost, so that every response, cached or not, gets the headers and a fresh CSP nonce.
   app.use(security.headers)
@@ -283,10 +278,7 @@ export function createApp({
   app.post('/login', async (c) => {
     c.header('Cache-Control', 'no-store')
     const body = await c.req.parseBody()
-    const field = (name: string) => {
-      const value = body[name]
-      return typeof value === 'string' ? value : ''
-    }
+    const field = (name: string) => formText(body, name)
     const username = field('username')
     const back = safeBack(field('back'))
     const again = (status: 400 | 401 | 429, message: string) =>

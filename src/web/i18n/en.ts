@@ -209,6 +209,8 @@ export const en = {
   'login.signed-in': 'Signed in as {username} ({role}).',
   'login.sign-out': 'Sign out',
   'form.honeypot': 'Leave this field empty',
+  // Fans: moments, comments, moderation
+  // Editors: facts, conflicts
 } as const
 
 export type MessageKey = keyof typeof en
