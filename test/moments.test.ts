@@ -131,6 +131,7 @@ for (const dialect of DIALECTS) {
         {
           id: expect.any(Number),
           actorId: 7,
+          actor: '#7', // no account has id 7 here
           action: 'approve',
           target: { kind: 'moment', id: posted.id },
           before: { status: 'pending', publishedAt: null },

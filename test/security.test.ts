@@ -6,10 +6,10 @@ import { createApp } from '../src/web/index.ts'
 import { createSecurity, WRITES_PER_CLIENT } from '../src/web/security.ts'
 import { createTestStorage, DIALECTS, type TestStorage } from './support/databases.ts'
 import { BUNDLED_DATASET } from './support/datasets.ts'
+import { Browser, from, PASSWORD, sampleUrl } from './support/browser.ts'
 
 // The web side of accounts and abuse resistance, through app.request() on every database.
 
-const PASSWORD = 'correct horse battery staple'
 // The middle of a 15-minute (and so of a 1-minute) window: counts never straddle two windows.
 const NOW = new Date(Math.floor(Date.now() / 900_000) * 900_000 + 450_000)
 const clock = () => NOW
@@ -21,54 +21,14 @@ const clock = () => NOW
 const WRITE_ROUTES: Record<string, 'anyone' | Role> = {
   'POST /login': 'anyone',
   'POST /logout': 'anyone',
+  'POST /films/:slug/moments': 'anyone',
+  'POST /comments': 'anyone',
+  'POST /moderation/:kind{moment|comment}/:id{[0-9]+}': 'moderator',
 }
 /** GET routes only some accounts may see. */
-const PRIVATE_READS: Record<string, Role> = {}
-
-/** The socket address of a request made with app.request() (what @hono/node-server passes). */
-const from = (address: string) => ({ incoming: { socket: { remoteAddress: address, remotePort: 1 } } })
-
-class Browser {
-  cookies = new Map<string, string>()
-  constructor(
-    readonly app: {
-      request: (path: string, init?: RequestInit, env?: object) => Response | Promise<Response>
-    },
-    readonly address = '192.0.2.10',
-  ) {}
-  async request(
-    path: string,
-    init: RequestInit = {},
-    headers: Record<string, string> = {},
-  ): Promise<Response> {
-    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
-    const response = await this.app.request(
-      path,
-      { ...init, headers: { ...(cookie ? { Cookie: cookie } : {}), ...headers } },
-      from(this.address),
-    )
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = ''] = line.split(';')
-      const [name = '', value = ''] = pair.split('=')
-      if (/max-age=0/i.test(line) || value === '') this.cookies.delete(name)
-      else this.cookies.set(name, value)
-    }
-    return response
-  }
-  async csrf(path = '/login'): Promise<string> {
-    const html = await (await this.request(path)).text()
-    return /name="_csrf" value="([^"]+)"/.exec(html)![1]!
-  }
-  async post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
-    return this.request(
-      path,
-      { method: 'POST', body: new URLSearchParams(fields).toString() },
-      { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
-    )
-  }
-  async signIn(username: string, password = PASSWORD) {
-    return this.post('/login', { _csrf: await this.csrf(), username, password })
-  }
+const PRIVATE_READS: Record<string, Role> = {
+  '/moderation': 'moderator',
+  '/moderation/log': 'moderator',
 }
 
 for (const dialect of DIALECTS) {
@@ -267,7 +227,7 @@ for (const dialect of DIALECTS) {
       )
       for (const [route, role] of Object.entries(WRITE_ROUTES)) {
         const [method, path] = route.split(' ') as [string, string]
-        const url = path.replace(/:\w+(\{[^}]*\})?/g, 'x').replace(/\*/g, 'x')
+        const url = sampleUrl(path)
         // No token, no cookie: refused, whoever the route is for.
         const bare = await app.request(url, { method }, from('192.0.2.90'))
         expect([401, 403], route).toContain(bare.status)
@@ -315,7 +275,7 @@ for (const dialect of DIALECTS) {
       await admin.signIn('admin')
       const reads = [...new Set(app.routes.filter((r) => r.method === 'GET').map((r) => r.path))]
       for (const path of reads) {
-        const url = path.replace(/:\w+(\{[^}]*\})?/g, 'x').replace(/\*/g, 'x')
+        const url = sampleUrl(path)
         if (PRIVATE_READS[path]) {
           expect((await app.request(url)).status, path).toBe(401)
           continue

@@ -21,6 +21,7 @@ export async function serve(config: Config): Promise<void> {
     posterDir: config.posterDir,
     pageCacheSeconds: config.pageCacheSeconds,
     trustedProxies: config.trustedProxies,
+    media: { dir: config.mediaDir, maxBytes: config.maxVideoBytes },
   })
   const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info(

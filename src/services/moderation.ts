@@ -18,6 +18,7 @@ import {
   listAuditEntries,
   listComments,
   listMoments,
+  listUsernames,
   recordModeration,
   setModerationStatus,
   type AuditEntry,
@@ -136,12 +137,17 @@ export async function listModerationQueue(
   return items.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).slice(0, page.limit)
 }
 
+/** An audit log entry with the username of whoever acted. */
+export type LoggedAction = AuditEntry & { actor: string }
+
 /** The audit log, newest first; optionally of one moment or comment. */
 export async function listModerationLog(
   storage: Storage,
   actor: Actor,
   filter: { target?: ModerationTarget; limit?: number } = {},
-): Promise<AuditEntry[]> {
+): Promise<LoggedAction[]> {
   requireModerator(actor)
-  return listAuditEntries(storage.db, filter)
+  const entries = await listAuditEntries(storage.db, filter)
+  const names = await listUsernames(storage.db, [...new Set(entries.map((e) => e.actorId))])
+  return entries.map((entry) => ({ ...entry, actor: names.get(entry.actorId) ?? `#${entry.actorId}` }))
 }

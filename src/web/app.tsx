@@ -17,6 +17,12 @@ import {
   searchCatalog,
   endSession,
   signIn,
+  countStoryMoments,
+  countFilmMoments,
+  listFilmMoments,
+  listPublicComments,
+  listStoryMoments,
+  type MediaOptions,
   type Storage,
 } from '../services/index.ts'
 import { createApi, OPENAPI } from './api.ts'
@@ -24,14 +30,17 @@ import { SUGGEST_SCRIPT } from './assets.ts'
 import { errorBody, STATUS_OF } from './errors.ts'
 import { worldGeometry } from './geo.ts'
 import { createPageCache } from './page-cache.ts'
-import { formText, renderPage, type Env, type Web } from './context.tsx'
+import { formText, renderPage, safeBack, type Env, type Web } from './context.tsx'
 import { uiFor } from './i18n/ui.ts'
 import { ComparePage } from './pages/compare.tsx'
 import { ErrorPage } from './pages/error.tsx'
 import { FilmPage } from './pages/film.tsx'
 import { HomePage } from './pages/home.tsx'
 import { STYLESHEET } from './pages/layout.tsx'
+import { CommentsSection } from './pages/comments.tsx'
+import { versionLabel } from './pages/facts.tsx'
 import { LoginPage } from './pages/login.tsx'
+import { MomentsSection } from './pages/moments.tsx'
 import { PersonPage } from './pages/person.tsx'
 import { PreferencesPage } from './pages/preferences.tsx'
 import { SearchPage } from './pages/search.tsx'
@@ -45,7 +54,8 @@ import {
   READER_LANGUAGES,
   REGION_COOKIE,
 } from './reader.ts'
-import { createSecurity, isHoneypotFilled, type Refuse } from './security.ts'
+import { fanRoutes, videoRoutes } from './routes/fans.tsx'
+import { BODY_LIMIT_BYTES, createSecurity, isHoneypotFilled, type Refuse } from './security.ts'
 import { movieJsonLd } from './seo.ts'
 
 export interface Logger {
@@ -65,6 +75,8 @@ export interface AppDeps {
   trustedProxies?: readonly string[] | undefined
   /** The time, for rate limits and sessions; tests fix it. */
   clock?: (() => Date) | undefined
+  /** Where fans' uploaded videos are kept, and how large one may be; without it, no uploads. */
+  media?: MediaOptions | undefined
 }
 
 const POSTER = /^([a-z0-9-]+)\.(jpe?g|png|webp|avif)$/
@@ -87,11 +99,6 @@ function findPosters(dir: string | undefined): Map<string, string> {
   )
 }
 
-/** A local path to return to: never another site ("//evil.example") or a scheme. */
-function safeBack(value: string | undefined): string {
-  return value && /^\/(?!\/)[^\s\\]*$/.test(value) ? value : '/'
-}
-
 function xml(c: Context, body: string) {
   return c.body(`<?xml version="1.0" encoding="UTF-8"?>\n${body}`, 200, {
     'Content-Type': 'application/xml; charset=utf-8',
@@ -110,6 +117,7 @@ export function createApp({
   pageCacheSeconds = 0,
   trustedProxies,
   clock = () => new Date(),
+  media,
 }: AppDeps) {
   const app = new Hono<Env>()
   const posters = findPosters(posterDir)
@@ -130,8 +138,12 @@ export function createApp({
       return c.json({ error: { code: REFUSAL_CODE[status], message } }, status)
     return render(c as Context<Env>, <ErrorPage status={status} message={message} />, status)
   }
-  const security = createSecurity({ storage, publicUrl, trustedProxies, refuse, clock })
-  const web: Web = { storage, publicUrl, security, clock, render }
+  // A moment's form carries its video: that one route takes a body as large as the largest video.
+  const bodyLimitFor = (c: Context) =>
+    media && c.req.method === 'POST' && /^\/films\/[^/]+\/moments$/.test(c.req.path)
+      ? media.maxBytes + BODY_LIMIT_BYTES
+      : BODY_LIMIT_BYTES
+  const security = createSecurity({ storage, publicUrl, trustedProxies, refuse, clock, bodyLimitFor })
 
   // Outermost, so that every response, cached or not, gets the headers and a fresh CSP nonce.
   app.use(security.headers)
@@ -154,8 +166,20 @@ export function createApp({
       return `${reader.language}|${reader.region ?? ''}`
     },
   })
-  app.use(cache.middleware)
+  const web: Web = {
+    storage,
+    publicUrl,
+    security,
+    clock,
+    render,
+    refuse,
+    media,
+    changed: () => cache.clear(),
+  }
   // Pages and API answers are revalidated cheaply: an ETag of the body, and a short shared lifetime.
+  // Videos stream from disk with byte ranges: never through the page cache or the body's ETag.
+  videoRoutes(app, web)
+  app.use(cache.middleware)
   app.use(etag({ weak: true }))
   app.use(async (c, next) => {
     await next()
@@ -175,16 +199,32 @@ export function createApp({
   app.get('/api/openapi.json', (c) => c.json(OPENAPI))
   app.route('/api/v1', createApi(storage))
 
+  fanRoutes(app, web)
+
   app.get('/', async (c) => {
     const { items } = await listStorySummaries(storage, { limit: 100, offset: 0 })
     return render(c, <HomePage stories={items} url={`${publicUrl}/`} />)
   })
   app.get('/stories/:slug', async (c) => {
     const slug = c.req.param('slug')
-    return render(
-      c,
-      <StoryPage view={await findStoryViewOrThrow(storage, slug)} url={`${publicUrl}/stories/${slug}`} />,
+    const view = await findStoryViewOrThrow(storage, slug)
+    const titles = new Map(view.versions.map((v) => [v.slug, versionLabel(v, c.get('ui'))]))
+    const fans = (
+      <>
+        <MomentsSection
+          moments={await listStoryMoments(storage, slug, { limit: 6 })}
+          total={(await countStoryMoments(storage, slug)).total}
+          allHref={null}
+          newHref={null}
+          filmTitles={titles}
+        />
+        <CommentsSection
+          comments={await listPublicComments(storage, { kind: 'story', slug })}
+          on={`story:${slug}`}
+        />
+      </>
     )
+    return render(c, <StoryPage view={view} url={`${publicUrl}/stories/${slug}`} fans={fans} />)
   })
   app.get('/stories/:slug/compare', async (c) => {
     const slug = c.req.param('slug')
@@ -204,6 +244,20 @@ export function createApp({
     const poster = posters.get(slug) ?? null
     const image = poster && `${publicUrl}${poster}`
     const answers = answerQuestions(view, c.get('ui').reader.region)
+    const fans = (
+      <>
+        <MomentsSection
+          moments={await listFilmMoments(storage, slug, { limit: 6 })}
+          total={(await countFilmMoments(storage, slug)).total}
+          allHref={`/films/${slug}/moments`}
+          newHref={`/films/${slug}/moments/new`}
+        />
+        <CommentsSection
+          comments={await listPublicComments(storage, { kind: 'film', slug })}
+          on={`film:${slug}`}
+        />
+      </>
+    )
     return render(
       c,
       <FilmPage
@@ -212,6 +266,7 @@ export function createApp({
         url={url}
         poster={poster}
         jsonLd={movieJsonLd(view, url, image)}
+        fans={fans}
       />,
     )
   })

@@ -1,8 +1,8 @@
 import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
-import type { Storage } from '../services/index.ts'
+import type { MediaOptions, Storage } from '../services/index.ts'
 import { UiContext, type Ui } from './i18n/ui.ts'
-import type { Security, SecurityVariables } from './security.ts'
+import type { Refuse, Security, SecurityVariables } from './security.ts'
 
 // What every group of routes is given: the storage, the site's address, security and page rendering.
 
@@ -18,6 +18,12 @@ export interface Web {
   /** The time, for rate limits, sessions and posting dates; tests fix it. */
   clock: () => Date
   render: (c: Context<Env>, page: Child, status?: PageStatus) => Response | Promise<Response>
+  /** Answers 401, 403, 413 or 429 with a message, as a page or as JSON under /api/. */
+  refuse: Refuse
+  /** Where fans' uploaded videos are kept; undefined when the site takes no uploads. */
+  media: MediaOptions | undefined
+  /** Call after a change readers can see (a published moment, a fact): cached pages are dropped. */
+  changed: () => void
 }
 
 export function renderPage(c: Context<Env>, page: Child, status: PageStatus = 200) {
@@ -28,4 +34,9 @@ export function renderPage(c: Context<Env>, page: Child, status: PageStatus = 20
 export function formText(body: Record<string, unknown>, name: string): string {
   const value = body[name]
   return typeof value === 'string' ? value : ''
+}
+
+/** A local path to return to: never another site ("//evil.example") or a scheme. */
+export function safeBack(value: string | undefined): string {
+  return value && /^\/(?!\/)[^\s\\]*$/.test(value) ? value : '/'
 }

@@ -29,6 +29,8 @@ export const HONEYPOT_FIELD = 'website'
 export const BODY_LIMIT_BYTES = 64 * 1024
 /** Writes (POST, PUT, PATCH, DELETE) allowed per client and minute, whatever the route. */
 export const WRITES_PER_CLIENT: RateLimit = { name: 'write-client', limit: 60, windowSeconds: 60 }
+/** Moments and comments posted by one client, on top of its writes. */
+export const POSTS_PER_CLIENT: RateLimit = { name: 'post-client', limit: 10, windowSeconds: 10 * 60 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 

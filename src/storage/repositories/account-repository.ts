@@ -56,6 +56,16 @@ export async function findAccountByUsername(
   return row && accountRowToAccount(row)
 }
 
+/** Usernames by account id, for showing who did what. */
+export async function listUsernames(
+  db: Kysely<Database>,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db.selectFrom('account').select(['id', 'username']).where('id', 'in', ids).execute()
+  return new Map(rows.map((row) => [row.id, row.username]))
+}
+
 export async function insertSession(db: Kysely<Database>, session: NewSession): Promise<void> {
   await db
     .insertInto('account_session')

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx'
 import type { Fact, SpoilerLevel } from '../../domain/index.ts'
 import { orderTitles, type Answer, type FilmView } from '../../services/index.ts'
 import { useUi } from '../i18n/ui.ts'
@@ -58,6 +59,8 @@ export interface FilmPageProps {
   url: string
   poster: string | null
   jsonLd: unknown
+  /** Fans' moments and comments, shown before the sources. */
+  fans?: Child
 }
 
 export function FilmPage(props: FilmPageProps) {
@@ -81,6 +84,12 @@ export function FilmPage(props: FilmPageProps) {
       <meta name="twitter:title" content={heading} />
       {description && <meta name="twitter:description" content={description} />}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(props.jsonLd) }} />
+      <link
+        rel="alternate"
+        type="application/atom+xml"
+        href={`/films/${film.slug}/moments.atom`}
+        title={t('moment.film-heading', { title: film.title })}
+      />
     </>
   )
   return (
@@ -245,6 +254,8 @@ export function FilmPage(props: FilmPageProps) {
           </ul>
         </section>
       )}
+
+      {props.fans}
 
       <SourceList sources={sources} />
     </Layout>

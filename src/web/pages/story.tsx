@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx'
 import type { Fact } from '../../domain/index.ts'
 import { pickTitle, type FilmVersion, type StoryView } from '../../services/index.ts'
 import { useUi } from '../i18n/ui.ts'
@@ -116,7 +117,7 @@ function VersionCard(props: { version: FilmVersion; cite: Cite; original: boolea
   )
 }
 
-export function StoryPage(props: { view: StoryView; url: string }) {
+export function StoryPage(props: { view: StoryView; url: string; fans?: Child }) {
   const ui = useUi()
   const { t, reader } = ui
   const { story, versions, characters, facts, sources, origin } = props.view
@@ -194,6 +195,8 @@ export function StoryPage(props: { view: StoryView; url: string }) {
         <h2 id="characters">{t('story.characters')}</h2>
         <CharacterTable characters={characters} versions={versions} />
       </section>
+
+      {props.fans}
 
       <SourceList sources={sources} />
     </Layout>
