@@ -24,11 +24,16 @@ const WRITE_ROUTES: Record<string, 'anyone' | Role> = {
   'POST /films/:slug/moments': 'anyone',
   'POST /comments': 'anyone',
   'POST /moderation/:kind{moment|comment}/:id{[0-9]+}': 'moderator',
+  'POST /edit/conflicts/pin': 'editor',
+  'POST /edit/conflicts/unpin': 'editor',
+  'POST /edit/facts': 'editor',
 }
 /** GET routes only some accounts may see. */
 const PRIVATE_READS: Record<string, Role> = {
   '/moderation': 'moderator',
   '/moderation/log': 'moderator',
+  '/edit/conflicts': 'editor',
+  '/edit/facts/new': 'editor',
 }
 
 for (const dialect of DIALECTS) {

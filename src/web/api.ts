@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { AppError, parseSpoilerLevel } from '../domain/index.ts'
 import {
   findFilmViewOrThrow,
@@ -12,8 +12,16 @@ import {
   presentSourceView,
   presentStory,
   searchCatalog,
-  type Storage,
+  findPublicMoment,
+  listFilmMoments,
+  listPublicComments,
+  listStoryMoments,
+  postComment,
+  postMoment,
+  type CommentTargetRef,
 } from '../services/index.ts'
+import type { Env, Web } from './context.tsx'
+import { refusePostFlood } from './routes/fans.tsx'
 
 function pageOf(query: (name: string) => string | undefined) {
   const limit = Number(query('limit') ?? 20)
@@ -26,8 +34,9 @@ function pageOf(query: (name: string) => string | undefined) {
 }
 
 /** JSON API under /api/v1. `?spoilers=plot|ending` reveals what is hidden by default. */
-export function createApi(storage: Storage) {
-  const api = new Hono()
+export function createApi(web: Web) {
+  const { storage, clock } = web
+  const api = new Hono<Env>()
   const reveal = (value: string | undefined) => parseSpoilerLevel(value)
 
   api.get('/stories', async (c) => {
@@ -85,6 +94,57 @@ export function createApi(storage: Storage) {
       ),
     ),
   )
+
+  // Fans' moments and comments: only published ones are listed; posting takes JSON (videos are
+  // uploaded through the site's form) and answers 201 with the moment's or comment's status.
+  const momentPage = (c: Context<Env>) => {
+    const page = pageOf((name) => c.req.query(name))
+    return { ...page, limit: Math.min(page.limit, 50) }
+  }
+  api.get('/films/:slug/moments', async (c) =>
+    c.json({ items: await listFilmMoments(storage, c.req.param('slug'), momentPage(c)) }),
+  )
+  api.get('/stories/:slug/moments', async (c) =>
+    c.json({ items: await listStoryMoments(storage, c.req.param('slug'), momentPage(c)) }),
+  )
+  api.get('/moments/:id{[0-9]+}', async (c) => {
+    const moment = await findPublicMoment(storage, Number(c.req.param('id')))
+    if (!moment) throw new AppError('NotFound', `There is no moment ${c.req.param('id')}.`)
+    return c.json(moment)
+  })
+  const commentsOf = (ref: CommentTargetRef) => async (c: Context<Env>) =>
+    c.json({ items: await listPublicComments(storage, ref) })
+  api.get('/films/:slug/comments', (c) => commentsOf({ kind: 'film', slug: c.req.param('slug') })(c))
+  api.get('/stories/:slug/comments', (c) => commentsOf({ kind: 'story', slug: c.req.param('slug') })(c))
+  api.get('/moments/:id{[0-9]+}/comments', (c) =>
+    commentsOf({ kind: 'moment', id: Number(c.req.param('id')) })(c),
+  )
+
+  const jsonBody = async (c: Context<Env>): Promise<Record<string, unknown>> => {
+    const body: unknown = await c.req.json().catch(() => {
+      throw new AppError('Invalid', 'The body is not valid JSON.')
+    })
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new AppError('Invalid', 'The body is a JSON object.')
+    return body as Record<string, unknown>
+  }
+  api.post('/films/:slug/moments', async (c) => {
+    const body = await jsonBody(c)
+    if ('video' in body) throw new AppError('Invalid', 'video: upload videos through the site’s form.')
+    const limited = await refusePostFlood(c, web)
+    if (limited) return limited
+    const posted = await postMoment(storage, { ...body, film: c.req.param('slug') }, { now: clock() })
+    if (posted.status === 'approved') web.changed()
+    return c.json(posted, 201)
+  })
+  api.post('/comments', async (c) => {
+    const body = await jsonBody(c)
+    const limited = await refusePostFlood(c, web)
+    if (limited) return limited
+    const posted = await postComment(storage, body, { now: clock() })
+    if (posted.status === 'approved') web.changed()
+    return c.json(posted, 201)
+  })
   return api
 }
 
@@ -136,6 +196,51 @@ const one = (summary: string, schema: object) => ({
   },
 })
 const LINK = { type: 'object', properties: { slug: { type: 'string' }, href: { type: 'string' } } }
+const ID = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }
+const items = (schema: object) =>
+  json({ type: 'object', required: ['items'], properties: { items: { type: 'array', items: schema } } })
+const moments = (summary: string, parameters: object[]) => ({
+  get: {
+    summary,
+    parameters: [...parameters, ...PAGE],
+    responses: {
+      200: { description: summary, content: items({ $ref: '#/components/schemas/Moment' }) },
+      404: ERROR,
+    },
+  },
+})
+const comments = (summary: string, parameter: object) => ({
+  get: {
+    summary,
+    parameters: [parameter],
+    responses: {
+      200: { description: summary, content: items({ $ref: '#/components/schemas/Comment' }) },
+      404: ERROR,
+    },
+  },
+})
+const post = (summary: string, parameters: object[], schema: object) => ({
+  post: {
+    summary,
+    description: 'Same-origin JSON only; at most 10 posts per client in 10 minutes (429 with Retry-After).',
+    parameters,
+    requestBody: { required: true, content: json(schema) },
+    responses: {
+      201: {
+        description: 'Stored: approved (published) or pending (waiting for a moderator)',
+        content: json({
+          type: 'object',
+          properties: { id: { type: 'integer' }, status: { type: 'string', enum: ['approved', 'pending'] } },
+        }),
+      },
+      400: ERROR,
+      403: ERROR,
+      413: ERROR,
+      429: ERROR,
+    },
+  },
+})
+const TEXT = { type: 'string' }
 
 /** The OpenAPI document of /api/v1, served at /api/openapi.json. */
 export const OPENAPI = {
@@ -202,6 +307,37 @@ export const OPENAPI = {
     '/people/{slug}': one('A person with name variants, credits and facts', { type: 'object' }),
     '/sources': list('Sources, in the order they were added', LINK),
     '/sources/{slug}': one('A source with every claim that cites it', { type: 'object' }),
+    '/films/{slug}/moments': {
+      ...moments('Published moments about a film, newest first', [SLUG]),
+      post: post(
+        'Post a moment about a film (text or videoUrl); a new contributor’s waits for a moderator',
+        [SLUG],
+        {
+          $ref: '#/components/schemas/MomentInput',
+        },
+      ),
+    },
+    '/stories/{slug}/moments': moments('Published moments about any version of a story, newest first', [
+      SLUG,
+    ]),
+    '/moments/{id}': {
+      get: {
+        summary: 'A published moment',
+        parameters: [ID],
+        responses: {
+          200: { description: 'A moment', content: json({ $ref: '#/components/schemas/Moment' }) },
+          404: ERROR,
+        },
+      },
+    },
+    '/films/{slug}/comments': comments('Published comments on a film, with their replies', SLUG),
+    '/stories/{slug}/comments': comments('Published comments on a story, with their replies', SLUG),
+    '/moments/{id}/comments': comments('Published comments on a moment, with their replies', ID),
+    '/comments': {
+      post: post('Post a comment or a reply (parentId); a new contributor’s waits for a moderator', [], {
+        $ref: '#/components/schemas/CommentInput',
+      }),
+    },
   },
   components: {
     responses: {
@@ -227,6 +363,68 @@ export const OPENAPI = {
       },
     },
     schemas: {
+      Moment: {
+        type: 'object',
+        description: 'A published moment; the contributor’s email is never part of it.',
+        properties: {
+          id: { type: 'integer' },
+          film: { type: 'object', properties: { slug: TEXT } },
+          scene: { type: ['object', 'null'], properties: { slug: TEXT, title: TEXT, spoiler: TEXT } },
+          displayName: TEXT,
+          country: { type: 'string', description: 'ISO 3166-1 alpha-2' },
+          title: TEXT,
+          html: {
+            type: ['string', 'null'],
+            description: 'The text, rendered from a Markdown subset and escaped',
+          },
+          video: { type: ['object', 'null'] },
+          spoiler: { type: 'boolean' },
+          publishedAt: { type: 'string', format: 'date-time' },
+        },
+      },
+      MomentInput: {
+        type: 'object',
+        required: ['displayName', 'email', 'country', 'title'],
+        properties: {
+          displayName: { type: 'string', maxLength: 80 },
+          email: { type: 'string', format: 'email', description: 'Stored, never shown' },
+          country: { type: 'string', pattern: '^[A-Za-z]{2}$' },
+          scene: { type: 'string', description: 'A scene slug of the film' },
+          title: { type: 'string', maxLength: 120 },
+          text: { type: 'string', maxLength: 5000, description: 'Markdown subset; give text or videoUrl' },
+          videoUrl: { type: 'string', description: 'A YouTube, Vimeo or Dailymotion link' },
+          spoiler: { type: 'boolean', default: false },
+        },
+      },
+      Comment: {
+        type: 'object',
+        properties: {
+          id: { type: 'integer' },
+          name: TEXT,
+          html: TEXT,
+          publishedAt: { type: 'string', format: 'date-time' },
+          replies: { type: 'array', items: { type: 'object' } },
+        },
+      },
+      CommentInput: {
+        type: 'object',
+        required: ['target', 'name', 'email', 'body'],
+        properties: {
+          target: {
+            type: 'object',
+            required: ['kind'],
+            properties: {
+              kind: { type: 'string', enum: ['film', 'story', 'moment'] },
+              slug: TEXT,
+              id: { type: 'integer' },
+            },
+          },
+          parentId: { type: 'integer', description: 'The comment replied to' },
+          name: { type: 'string', maxLength: 80 },
+          email: { type: 'string', format: 'email', description: 'Stored, never shown' },
+          body: { type: 'string', maxLength: 5000 },
+        },
+      },
       Citation: {
         type: 'object',
         properties: {

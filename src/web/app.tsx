@@ -54,6 +54,7 @@ import {
   READER_LANGUAGES,
   REGION_COOKIE,
 } from './reader.ts'
+import { editingRoutes } from './routes/editing.tsx'
 import { fanRoutes, videoRoutes } from './routes/fans.tsx'
 import { BODY_LIMIT_BYTES, createSecurity, isHoneypotFilled, type Refuse } from './security.ts'
 import { movieJsonLd } from './seo.ts'
@@ -197,9 +198,10 @@ export function createApp({
   })
 
   app.get('/api/openapi.json', (c) => c.json(OPENAPI))
-  app.route('/api/v1', createApi(storage))
+  app.route('/api/v1', createApi(web))
 
   fanRoutes(app, web)
+  editingRoutes(app, web)
 
   app.get('/', async (c) => {
     const { items } = await listStorySummaries(storage, { limit: 100, offset: 0 })

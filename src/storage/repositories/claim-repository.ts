@@ -109,6 +109,11 @@ export async function listPropertyValues(
   return rows.map((row) => ({ subjectId: row.subject_id, value: JSON.parse(row.value) as ClaimValue }))
 }
 
+export async function findClaimById(db: Kysely<Database>, id: number): Promise<SourcedClaim | undefined> {
+  const row = await selectClaims(db).where('claim.id', '=', id).executeTakeFirst()
+  return row && rowToSourcedClaim(row as ClaimWithSourceRow)
+}
+
 export async function listAllClaims(db: Kysely<Database>): Promise<SourcedClaim[]> {
   const rows = await selectClaims(db).execute()
   return rows.map((row) => rowToSourcedClaim(row as ClaimWithSourceRow))

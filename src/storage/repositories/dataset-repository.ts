@@ -11,6 +11,7 @@ import {
 } from '../../domain/index.ts'
 import type { Database } from '../schema.ts'
 import { adoptImportedRow, type Adopted } from './adopt-repository.ts'
+import { CURATOR, listEditorPinnedProperties } from './editing-repository.ts'
 import { insertRevisions, type NewRevision, type RevisionContext } from './revision-repository.ts'
 import { syncChildren, upsertBySlug, type Row } from './sync-rows.ts'
 
@@ -56,6 +57,31 @@ function yearOf(claims: readonly ClaimInput[], sources: Map<string, SourceInput>
   })
   const [fact] = resolveFacts(sourced)
   return typeof fact?.value === 'number' ? fact.value : null
+}
+
+const CLAIM_KEY = ['subject_kind', 'subject_id', 'property', 'qualifier_key', 'value', 'source_id'] as const
+
+/**
+ * An editor's pin outlives reloads of the file, and so do the pins it removed: in a property of a
+ * subject where an editor pinned a claim, the file's claims keep the pins they have and gain none.
+ */
+async function keepEditorPins(db: Kysely<Database>, file: string, claimRows: Row[]): Promise<void> {
+  const edited = await listEditorPinnedProperties(db)
+  const isEdited = (row: Row) => edited.has(`${row.subject_kind}:${row.subject_id}|${row.property}`)
+  if (!claimRows.some(isEdited)) return
+  const keyOf = (row: Row) => JSON.stringify(CLAIM_KEY.map((column) => row[column] ?? null))
+  const stored = await db
+    .selectFrom('claim')
+    .select([...CLAIM_KEY, 'pin_reason', 'pinned_by', 'pinned_at'])
+    .where('origin', '=', file)
+    .execute()
+  const storedByKey = new Map(stored.map((row) => [keyOf(row), row]))
+  for (const row of claimRows.filter(isEdited)) {
+    const pin = storedByKey.get(keyOf(row))
+    row.pin_reason = pin?.pin_reason ?? null
+    row.pinned_by = pin?.pinned_by ?? null
+    row.pinned_at = pin?.pinned_at ?? null
+  }
 }
 
 /**
@@ -352,7 +378,7 @@ export async function storeStoryDataset(
         spoiler: claim.spoiler,
         status: 'accepted',
         pin_reason: claim.pin,
-        pinned_by: claim.pin === null ? null : 'curator',
+        pinned_by: claim.pin === null ? null : CURATOR,
         pinned_at: claim.pin === null ? null : now,
         origin: file,
         added_by: 'curator',
@@ -364,11 +390,12 @@ export async function storeStoryDataset(
   for (const film of dataset.films) addClaims('film', filmIds.get(film.slug)!, film.slug, film.claims)
   for (const person of dataset.people)
     addClaims('person', personIds.get(person.slug)!, person.slug, person.claims)
+  await keepEditorPins(db, file, claimRows)
   revisions.push(
     ...(await syncChildren(db, {
       table: 'claim',
       owner: { column: 'origin', value: file },
-      key: ['subject_kind', 'subject_id', 'property', 'qualifier_key', 'value', 'source_id'],
+      key: CLAIM_KEY,
       wanted: claimRows,
       stable: ['added_at', 'added_by', 'pinned_at'],
       describe: (row) =>

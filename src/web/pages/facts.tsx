@@ -77,7 +77,12 @@ export function FactValue(props: {
 }) {
   const ui = useUi()
   const { fact, cite } = props
-  const decided = fact.decidedBy ? ui.t(`conflict.${fact.decidedBy}`) : ui.t('conflict.undecided')
+  const pin = fact.decidedBy === 'pin' ? fact.claims.find((claim) => claim.pin)?.pin : undefined
+  const decided = pin
+    ? ui.t('editor.fact.pinned-because', { reason: pin.reason })
+    : fact.decidedBy
+      ? ui.t(`conflict.${fact.decidedBy}`)
+      : ui.t('conflict.undecided')
   return (
     <>
       {displayValue(fact, ui)}

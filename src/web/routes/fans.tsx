@@ -63,18 +63,23 @@ function positiveInteger(value: string | undefined, fallback: number): number {
   return n
 }
 
+/** Posting moments and comments has its own, tighter limit per client, beside that of every write. */
+export async function refusePostFlood(c: Context<Env>, web: Web): Promise<Response | undefined> {
+  const limited = await consumeRateLimit(
+    web.storage,
+    POSTS_PER_CLIENT,
+    c.get('client'),
+    web.clock().getTime(),
+  )
+  if (limited.allowed) return undefined
+  c.header('Retry-After', String(limited.retryAfterSeconds))
+  return web.refuse(c, 429, 'You have posted a lot in a short time: wait a few minutes and try again.')
+}
+
 export function fanRoutes(app: Hono<Env>, web: Web): void {
   const { storage, security, render, clock, publicUrl } = web
   const moderator = security.requireRole('moderator')
   const actorOf = async (c: Context<Env>): Promise<Account> => (await security.account(c))!
-
-  /** Posting moments and comments has its own, tighter limit per client, beside that of every write. */
-  const tooManyPosts = async (c: Context<Env>) => {
-    const limited = await consumeRateLimit(storage, POSTS_PER_CLIENT, c.get('client'), clock().getTime())
-    if (limited.allowed) return undefined
-    c.header('Retry-After', String(limited.retryAfterSeconds))
-    return web.refuse(c, 429, 'You have posted a lot in a short time: wait a few minutes and try again.')
-  }
 
   const posted = (c: Context<Env>, what: 'moment' | 'comment', status: string, back: string) =>
     c.redirect(`/posted?what=${what}&status=${status}&back=${encodeURIComponent(back)}`, 303)
@@ -155,7 +160,7 @@ export function fanRoutes(app: Hono<Env>, web: Web): void {
     }
     if (isHoneypotFilled(body))
       return momentForm(c, draft, 'This form looks filled in by a program, not a person.', 400)
-    const limited = await tooManyPosts(c)
+    const limited = await refusePostFlood(c, web)
     if (limited) return limited
     const file = body['video']
     const video = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : undefined
@@ -263,7 +268,7 @@ export function fanRoutes(app: Hono<Env>, web: Web): void {
     const draft = { name: field('name'), email: field('email'), body: field('body') }
     if (isHoneypotFilled(body))
       return commentForm(c, on, reply, draft, 'This form looks filled in by a program, not a person.', 400)
-    const limited = await tooManyPosts(c)
+    const limited = await refusePostFlood(c, web)
     if (limited) return limited
     const { ref } = await commentTarget(on)
     try {
