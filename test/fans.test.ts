@@ -220,6 +220,35 @@ for (const dialect of DIALECTS) {
       expect((await postForm(client(app), `/films/${FILM}/moments`, big)).status).toBe(413)
     })
 
+    it('takes moments and comments as JSON through the API, and lists only published ones without emails', async () => {
+      const api = (path: string, body: unknown) =>
+        client(app).request(
+          path,
+          { method: 'POST', body: JSON.stringify(body) },
+          { 'Content-Type': 'application/json' },
+        )
+      const fresh = {
+        ...JOHN,
+        email: 'api.canary@example.com',
+        title: 'Posted through the API',
+        scene: undefined,
+      }
+      const created = await api(`/api/v1/films/${FILM}/moments`, fresh)
+      expect(created.status).toBe(201)
+      const { id, status } = (await created.json()) as { id: number; status: string }
+      expect(status).toBe('pending')
+      expect((await app.request(`/api/v1/moments/${id}`)).status).toBe(404)
+      const invalid = await api(`/api/v1/films/${FILM}/moments`, { ...fresh, country: 'Malta' })
+      expect(invalid.status).toBe(400)
+      expect(((await invalid.json()) as { error: { message: string } }).error.message).toContain('country')
+      expect((await api('/api/v1/comments', '[not an object]')).status).toBe(400)
+      const list = await (await app.request(`/api/v1/films/${FILM}/moments?limit=50`)).text()
+      expect(list).not.toContain('Posted through the API')
+      expect(list).not.toContain('@example.com')
+      const comments = await (await app.request(`/api/v1/films/${FILM}/comments`)).text()
+      expect(comments).not.toContain('@example.com')
+    })
+
     it('limits how many moments and comments one client posts, with 429 and Retry-After', async () => {
       const fan = client(app)
       const statuses: number[] = []

@@ -23,6 +23,8 @@ const WRITE_ROUTES: Record<string, 'anyone' | Role> = {
   'POST /logout': 'anyone',
   'POST /films/:slug/moments': 'anyone',
   'POST /comments': 'anyone',
+  'POST /api/v1/films/:slug/moments': 'anyone',
+  'POST /api/v1/comments': 'anyone',
   'POST /moderation/:kind{moment|comment}/:id{[0-9]+}': 'moderator',
   'POST /edit/conflicts/pin': 'editor',
   'POST /edit/conflicts/unpin': 'editor',
