@@ -87,6 +87,7 @@ type Rows = {
       | 'moment'
       | 'comment'
       | 'audit_log'
+      | 'claim_candidate'
     >
   ]: Array<Insertable<Database[T]>>
 }

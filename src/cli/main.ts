@@ -7,6 +7,7 @@ import { connect, countRows, migrateToLatest, type Storage } from '../storage/in
 import { readConfig, type Config } from './config.ts'
 import { generateImdbCommand, importImdbCommand } from './import-imdb.ts'
 import { importWikidataCommand } from './import-wikidata.ts'
+import { ingestCommand } from './ingest.ts'
 import { serve } from './serve.ts'
 import { findAnything, formatShown } from './show.ts'
 import { createUserCommand, readPassword } from './user.ts'
@@ -27,6 +28,8 @@ const USAGE = `Usage: retold <command>
                            import the films and series of a Wikidata dump (.json or .json.gz) or entity JSON
   generate imdb --titles N [--seed S] [--gzip] <dir>
                            write synthetic files in IMDb's exact format
+  ingest <file> [--url URL] [--json]
+                           store a web article (HTML or text) as a source and propose the claims it makes
   user create <name> --role editor|moderator|admin
                            add an account; the password is RETOLD_PASSWORD if set, else asked for
                            on a terminal, else the first line of stdin
@@ -106,6 +109,7 @@ async function main(argv: string[]): Promise<number> {
       seed: { type: 'string', default: '1' },
       gzip: { type: 'boolean', default: false },
       role: { type: 'string' },
+      url: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -221,6 +225,13 @@ async function main(argv: string[]): Promise<number> {
         await createUserCommand(storage, username, values.role, password, out)
         return 0
       })
+    }
+    case 'ingest': {
+      const file = rest[0]
+      if (!file) break
+      return withStorage(config, (storage) =>
+        ingestCommand(storage, file, { url: values.url, json: values.json }, out),
+      )
     }
     case 'show': {
       const slug = rest[0]

@@ -3,3 +3,4 @@ export { readDatasetDir, type DatasetDirResult } from './curated/read-dataset-di
 export { readStoryFile, type StoryFileResult } from './curated/read-story-file.ts'
 export * from './imdb/index.ts'
 export * from './wikidata/index.ts'
+export * from './article/index.ts'

@@ -308,6 +308,28 @@ export interface AuditLogTable {
   created_at: string
 }
 
+/** A claim an ingested article seems to make, until an editor accepts, edits or rejects it. */
+export interface ClaimCandidateTable {
+  id: Generated<number>
+  source_id: number
+  subject_kind: string
+  subject_slug: string
+  subject_name: string
+  property: string
+  value: string
+  qualifiers: string
+  quote: string
+  start_offset: number
+  end_offset: number
+  /** Hundredths (0..100). */
+  confidence: number
+  status: string
+  claim_id: number | null
+  decided_by: string | null
+  decided_at: string | null
+  created_at: string
+}
+
 export interface Database {
   story: StoryTable
   film: FilmTable
@@ -335,6 +357,7 @@ export interface Database {
   moment: MomentTable
   comment: CommentTable
   audit_log: AuditLogTable
+  claim_candidate: ClaimCandidateTable
 }
 
 export type StoryRow = Selectable<StoryTable>
@@ -352,3 +375,4 @@ export type FilmUpdate = Updateable<FilmTable>
 export type MomentRow = Selectable<MomentTable>
 export type CommentRow = Selectable<CommentTable>
 export type AuditLogRow = Selectable<AuditLogTable>
+export type ClaimCandidateRow = Selectable<ClaimCandidateTable>
