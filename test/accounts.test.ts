@@ -60,6 +60,10 @@ for (const dialect of DIALECTS) {
       await expect(
         createAccount(storage, { username: 'b o b', password: PASSWORD, role: 'editor' }),
       ).rejects.toThrow(/username/)
+      // The curated files sign their claims and pins as "curator": no account may take the name.
+      await expect(
+        createAccount(storage, { username: 'Curator', password: PASSWORD, role: 'editor' }),
+      ).rejects.toThrow(/reserved/)
     })
 
     it('opens a session whose token is stored only as a hash, and a new token at each sign-in', async () => {

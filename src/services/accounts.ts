@@ -12,6 +12,7 @@ import {
   pruneRateLimits,
   type AccountRecord,
   type Storage,
+  CURATOR,
 } from '../storage/index.ts'
 
 // Editor accounts, their sessions, and the rate limits that keep password guessing and floods slow.
@@ -86,6 +87,8 @@ export function parseUsername(value: string): string {
   const username = value.trim().toLowerCase()
   if (!USERNAME.test(username))
     throw new AppError('Invalid', 'a username is 2 to 40 letters a-z, digits, ".", "_" or "-"')
+  // Claims and pins from the curated files are signed by this name: no person may sign as it.
+  if (username === CURATOR) throw new AppError('Invalid', `"${CURATOR}" is reserved for the curated files`)
   return username
 }
 
