@@ -42,6 +42,16 @@ const PAGES: Audited[] = [
   { name: 'person', path: '/people/aras-bulut-iynemli' },
   { name: 'source', path: '/sources/seed-001' },
   { name: 'not-found', path: '/films/no-such-film', status: 404 },
+  { name: 'film-moments', path: '/films/7-kogustaki-mucize-2019/moments' },
+  {
+    name: 'moment-form',
+    path: '/films/7-kogustaki-mucize-2019/moments/new',
+    prepare: async (page) => {
+      await page.locator('summary', { hasText: /Pick the scene/ }).click()
+    },
+  },
+  { name: 'comment-form', path: '/comments/new?on=film%3A7-kogustaki-mucize-2019' },
+  { name: 'posted', path: '/posted?what=moment&status=pending&back=%2F' },
 ]
 
 describeWithBrowser('accessibility (axe-core): no serious or critical violations', () => {

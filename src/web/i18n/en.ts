@@ -211,7 +211,7 @@ export const en = {
   'form.honeypot': 'Leave this field empty',
   // Fans: moments, comments, moderation
   'form.email-private': 'Required; it is never shown to anyone.',
-  'form.markdown-hint': 'You can use *italics*, **bold**, [links](https://example.org) and lists.',
+  'form.markdown-hint': 'You can use *italics*, **bold** and [links](https://example.org).',
   'moment.heading': 'Fans’ moments',
   'moment.none': 'No one has shared a moment yet.',
   'moment.all': 'All moments ({count})',

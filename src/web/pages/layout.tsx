@@ -73,6 +73,25 @@ label.choice { font-weight: 400; margin-right: 1rem; display: inline-block; }
 .disputed { color: var(--muted); font-size: .85em; font-style: italic; }
 .hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
 .versions-grid dt { color: var(--muted); }
+textarea { font: inherit; padding: .4rem .5rem; border: 1px solid var(--muted); border-radius: .35rem; background: var(--card); color: var(--fg); }
+form.stacked { max-width: 40rem; }
+form.stacked p, form.stacked details p { display: flex; flex-direction: column; gap: .25rem; margin: .9rem 0; }
+form.stacked input:not([type="checkbox"]), form.stacked select, form.stacked textarea { width: 100%; }
+form.stacked small { font-size: .85rem; }
+form.stacked button { align-self: flex-start; }
+.moments { display: grid; gap: 1rem; }
+article.moment { background: var(--card); border: 1px solid var(--line); border-radius: .7rem; padding: .8rem 1rem; }
+article.moment h3 { margin: .2rem 0 .4rem; font-size: 1.15rem; }
+article.moment details.spoiler { margin: 0; }
+article.moment video { width: 100%; max-width: 40rem; border-radius: .4rem; }
+.byline { font-size: .9rem; margin: .3rem 0; }
+ol.comments, ol.replies, ol.queue { list-style: none; padding: 0; }
+ol.comments > li { border-top: 1px solid var(--line); padding: .4rem 0; }
+ol.replies { margin-left: 1.5rem; border-left: 3px solid var(--line); padding-left: 1rem; }
+blockquote.replying-to { border-left: 3px solid var(--line); margin: .5rem 0; padding-left: 1rem; }
+ol.queue > li { background: var(--card); border: 1px solid var(--line); border-radius: .7rem; padding: .8rem 1rem; margin-bottom: 1rem; }
+ol.scene-counts li, ul.country-counts li { margin: .25rem 0; }
+details.spoiler.inline { display: inline-block; padding: 0 .4rem; margin: 0; }
 .versions-grid dd { margin: 0; }
 `
 
