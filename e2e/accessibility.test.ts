@@ -20,7 +20,11 @@ interface Audited {
   status?: number
   /** Puts the page in the state to audit (after loading it). */
   prepare?: (page: Page) => Promise<void>
+  /** Seen by a signed-in admin: the moderators' and editors' pages. */
+  signedIn?: boolean
 }
+
+const ADMIN = { username: 'ada', password: 'correct horse battery staple', role: 'admin' } as const
 
 const PAGES: Audited[] = [
   { name: 'home', path: '/' },
@@ -52,6 +56,10 @@ const PAGES: Audited[] = [
   },
   { name: 'comment-form', path: '/comments/new?on=film%3A7-kogustaki-mucize-2019' },
   { name: 'posted', path: '/posted?what=moment&status=pending&back=%2F' },
+  { name: 'login', path: '/login' },
+  { name: 'moderation', path: '/moderation', signedIn: true },
+  { name: 'edit-conflicts', path: '/edit/conflicts', signedIn: true },
+  { name: 'edit-fact', path: '/edit/facts/new?subject=film%3A7-kogustaki-mucize-2019', signedIn: true },
 ]
 
 describeWithBrowser('accessibility (axe-core): no serious or critical violations', () => {
@@ -59,7 +67,7 @@ describeWithBrowser('accessibility (axe-core): no serious or critical violations
   let browser: Browser
 
   beforeAll(async () => {
-    app = await startApp()
+    app = await startApp(undefined, { accounts: [ADMIN] })
     browser = await launchBrowser()
   })
   afterAll(async () => {
@@ -91,9 +99,16 @@ describeWithBrowser('accessibility (axe-core): no serious or critical violations
       await context?.close()
     })
 
-    test.each(PAGES)('$name ($path)', async ({ name, path, status = 200, prepare }) => {
+    test.each(PAGES)('$name ($path)', async ({ name, path, status = 200, prepare, signedIn }) => {
       const page = await context.newPage()
       try {
+        if (signedIn && !(await context.cookies()).some((c) => c.name === '__Host-retold-session')) {
+          await page.goto(`${app.baseUrl}/login`)
+          await page.getByLabel('Username').fill(ADMIN.username)
+          await page.getByLabel('Password').fill(ADMIN.password)
+          await page.getByRole('button', { name: 'Sign in' }).click()
+          await page.waitForURL(`${app.baseUrl}/login`)
+        }
         const response = await page.goto(`${app.baseUrl}${path}`)
         expect(response?.status()).toBe(status)
         await prepare?.(page)
