@@ -101,3 +101,178 @@ for (const dialect of DIALECTS) {
     })
   })
 }
+
+const ACCEPT_AT = new Date('2026-11-23T12:00:00Z')
+
+for (const dialect of DIALECTS) {
+  describe(`accepting candidates on ${dialect}`, () => {
+    let storage: TestStorage
+    const datasets = readDatasetDir(BUNDLED_DATASET).datasets
+    beforeAll(async () => {
+      storage = await createTestStorage(dialect)
+      await loadDatasets(storage, datasets)
+    })
+    afterAll(() => storage.destroy())
+
+    const film = { kind: 'film' as const, slug: TURKISH, name: '7. Koğuştaki Mucize' }
+    const quote = 'A made-up sentence that names the film.'
+    const proposed = (property: string, value: unknown, qualifiers: Record<string, string> = {}) => ({
+      subject: film,
+      property,
+      value,
+      qualifiers,
+      quote,
+      start: 0,
+      end: quote.length,
+      confidence: 0.8,
+    })
+
+    it('makes every property what it says: a claim, a credit (with a new person) or a title, each with a revision and an audit entry', async () => {
+      const article = readArticle(`Accepting everything\n\n${quote}`)
+      const { source } = await ingestArticle(
+        storage,
+        article,
+        () => [
+          proposed('runtime_minutes', 132),
+          proposed('adaptation_of', 'miracle-in-cell-no-7-2013'),
+          proposed('remake_of', 'no-such-film'),
+          proposed('cast', 'aras-bulut-iynemli', { character: 'father' }),
+          proposed('director', 'Jane Article'),
+          proposed('original_title', 'Yedinci Koğuştaki Mucize Test'),
+          proposed('cast', 'nisa-sofiya-aksongur', { character: 'nobody-of-that-name' }),
+        ],
+        { now: ACCEPT_AT },
+      )
+      const queue = await listCandidates(storage, source.slug)
+      const byProperty = (property: string, value?: unknown) =>
+        queue.find((c) => c.property === property && (value === undefined || c.value === value))!
+      const before = await countRows(storage.db)
+
+      const runtime = await acceptCandidate(
+        storage,
+        EDITOR,
+        byProperty('runtime_minutes').id,
+        {},
+        { now: ACCEPT_AT },
+      )
+      expect(runtime.claimId).toEqual(expect.any(Number))
+      const adaptation = await acceptCandidate(
+        storage,
+        EDITOR,
+        byProperty('adaptation_of').id,
+        {},
+        { now: ACCEPT_AT },
+      )
+      expect(adaptation.claimId).toEqual(expect.any(Number))
+      const claims = await storage.db
+        .selectFrom('claim')
+        .selectAll()
+        .where('id', 'in', [runtime.claimId!, adaptation.claimId!])
+        .orderBy('id')
+        .execute()
+      expect(claims.map((c) => [c.property, JSON.parse(c.value), c.source_id, c.quote])).toEqual([
+        ['runtime_minutes', 132, source.id, quote],
+        ['adaptation_of', 'miracle-in-cell-no-7-2013', source.id, quote],
+      ])
+      // The film's curated relation is not rewired by a source's word.
+      const relation = await storage.db
+        .selectFrom('film')
+        .select('relation')
+        .where('slug', '=', TURKISH)
+        .executeTakeFirstOrThrow()
+      expect(relation.relation).toBe('remake')
+      await expect(acceptCandidate(storage, EDITOR, byProperty('remake_of').id)).rejects.toMatchObject({
+        code: 'Invalid',
+      })
+
+      // Already credited: the credit is kept as it is, the candidate is still accepted.
+      expect(
+        (
+          await acceptCandidate(
+            storage,
+            EDITOR,
+            byProperty('cast', 'aras-bulut-iynemli').id,
+            {},
+            { now: ACCEPT_AT },
+          )
+        ).status,
+      ).toBe('accepted')
+      await acceptCandidate(storage, EDITOR, byProperty('director').id, {}, { now: ACCEPT_AT })
+      await acceptCandidate(storage, EDITOR, byProperty('original_title').id, {}, { now: ACCEPT_AT })
+      await expect(
+        acceptCandidate(storage, EDITOR, byProperty('cast', 'nisa-sofiya-aksongur').id),
+      ).rejects.toMatchObject({ code: 'Invalid' })
+      // Edited, then accepted: the character the editor gives.
+      const edited = await acceptCandidate(
+        storage,
+        EDITOR,
+        byProperty('cast', 'nisa-sofiya-aksongur').id,
+        { qualifiers: { character: 'daughter' } },
+        { now: ACCEPT_AT },
+      )
+      expect(edited.qualifiers).toEqual({ character: 'daughter' })
+
+      const person = await storage.db
+        .selectFrom('person')
+        .selectAll()
+        .where('slug', '=', 'jane-article')
+        .executeTakeFirstOrThrow()
+      expect(person.name).toBe('Jane Article')
+      const filmId = (
+        await storage.db.selectFrom('film').select('id').where('slug', '=', TURKISH).executeTakeFirstOrThrow()
+      ).id
+      const credits = await storage.db
+        .selectFrom('credit')
+        .selectAll()
+        .where('film_id', '=', filmId)
+        .where('source_id', '=', source.id)
+        .execute()
+      expect(credits.map((c) => [c.role, c.person_id])).toEqual([['director', person.id]])
+      const titles = await storage.db
+        .selectFrom('title')
+        .selectAll()
+        .where('film_id', '=', filmId)
+        .where('source_id', '=', source.id)
+        .execute()
+      expect(titles.map((t) => [t.text, t.kind])).toEqual([['Yedinci Koğuştaki Mucize Test', 'original']])
+      const after = await countRows(storage.db)
+      expect(after).toMatchObject({
+        claims: before.claims + 2,
+        credits: before.credits + 1,
+        titles: before.titles + 1,
+        people: before.people + 1,
+      })
+
+      const audit = await storage.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'accept-candidate')
+        .execute()
+      expect(audit.map((a) => a.target_kind).sort()).toEqual([
+        'claim',
+        'claim',
+        'credit',
+        'credit',
+        'credit',
+        'title',
+      ])
+      const revisions = await storage.db
+        .selectFrom('revision')
+        .selectAll()
+        .where('created_at', '=', ACCEPT_AT.toISOString())
+        .execute()
+      expect(revisions.map((r) => r.entity_kind).sort()).toEqual(
+        [...Array(6).fill('claim_candidate'), 'claim', 'claim', 'credit', 'person', 'source', 'title'].sort(),
+      )
+
+      // Reloading the curated files keeps what editors accepted from articles.
+      await loadDatasets(
+        storage,
+        datasets.map((d) => ({ ...d, contentHash: `${d.contentHash}-again` })),
+      )
+      const kept = async (table: 'credit' | 'title') =>
+        (await storage.db.selectFrom(table).select('id').where('source_id', '=', source.id).execute()).length
+      expect([await kept('credit'), await kept('title')]).toEqual([1, 1])
+    })
+  })
+}

@@ -29,6 +29,8 @@ const WRITE_ROUTES: Record<string, 'anyone' | Role> = {
   'POST /edit/conflicts/pin': 'editor',
   'POST /edit/conflicts/unpin': 'editor',
   'POST /edit/facts': 'editor',
+  'POST /edit/sources': 'editor',
+  'POST /edit/candidates/:id{[0-9]+}': 'editor',
 }
 /** GET routes only some accounts may see. */
 const PRIVATE_READS: Record<string, Role> = {
@@ -36,6 +38,8 @@ const PRIVATE_READS: Record<string, Role> = {
   '/moderation/log': 'moderator',
   '/edit/conflicts': 'editor',
   '/edit/facts/new': 'editor',
+  '/edit/sources/new': 'editor',
+  '/edit/sources/:slug/candidates': 'editor',
 }
 
 for (const dialect of DIALECTS) {

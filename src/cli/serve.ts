@@ -1,5 +1,6 @@
 import { serve as serveHttp } from '@hono/node-server'
 import { pino } from 'pino'
+import { extractWithScope, readArticle } from '../importers/index.ts'
 import { ensureSearchIndex } from '../services/index.ts'
 import { connect, migrateToLatest } from '../storage/index.ts'
 import { createApp } from '../web/index.ts'
@@ -22,6 +23,7 @@ export async function serve(config: Config): Promise<void> {
     pageCacheSeconds: config.pageCacheSeconds,
     trustedProxies: config.trustedProxies,
     media: { dir: config.mediaDir, maxBytes: config.maxVideoBytes },
+    articles: { read: readArticle, extract: extractWithScope },
   })
   const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info(

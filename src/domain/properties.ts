@@ -70,6 +70,9 @@ export const PROPERTIES = {
   based_on_true_story: { type: 'boolean', subjects: STORY_OR_FILM },
   inspired_by: { type: 'text', many: true, subjects: STORY_OR_FILM },
   remade_in: { type: 'country', many: true, subjects: ['story'] },
+  // A source's word that a film retells another (the film's slug); the film's own relation is curated.
+  remake_of: { type: 'text', subjects: FILM },
+  adaptation_of: { type: 'text', subjects: FILM },
   production_company: { type: 'text', many: true, subjects: FILM },
   distributor: { type: 'text', many: true, subjects: FILM },
   rating: { type: 'rating', series: true, subjects: FILM },

@@ -8,6 +8,7 @@ import {
   propertyOf,
   qualifierKey,
   QUALIFIERS,
+  resolveFacts,
   slugify,
   valueSchemaOf,
   type Actor,
@@ -24,8 +25,20 @@ import {
   insertArticleSource,
   insertCandidates,
   insertClaimRow,
+  insertAuditEntry,
   insertRevisions,
   isSourceSlugTaken,
+  findCharacterNameInFilm,
+  findCharacterOfStory,
+  findCreditId,
+  findFilmRef,
+  findPersonRef,
+  findTitleId,
+  insertIngestedCredit,
+  insertIngestedTitle,
+  insertPersonRow,
+  listClaimsAbout,
+  type NewRevision,
   listCandidatesOfSource,
   listCharacters,
   listCredits,
@@ -43,6 +56,8 @@ import { searchCatalog } from './search.ts'
 
 // Articles in, facts out: an article becomes a source with its text, the claims it seems to make
 // become candidates, and an editor's acceptance turns a candidate into a claim citing the source.
+
+export type { StoredCandidate }
 
 /** An article as the article importer reads it (src/importers/article): metadata and main text. */
 export interface IngestedArticle {
@@ -276,6 +291,48 @@ export async function listCandidates(storage: Storage, sourceSlug: string): Prom
   return listCandidatesOfSource(storage.db, source.id)
 }
 
+/** What the web form needs to read an article: the importer's reader and extractor, passed in by the caller (src/cli/serve.ts). */
+export interface ArticleReader {
+  read: (
+    input: string,
+    options: { url?: string | undefined; format?: 'html' | 'text' | undefined },
+  ) => IngestedArticle
+  extract: ClaimExtractor
+}
+
+/** A source's review queue, with the candidates whose accepted claim now disagrees with another source's. */
+export interface CandidateReview {
+  source: Source
+  candidates: StoredCandidate[]
+  /** Ids of accepted candidates whose claim is part of a conflict. */
+  conflicted: Set<number>
+}
+
+export async function reviewCandidates(storage: Storage, sourceSlug: string): Promise<CandidateReview> {
+  const source = await findSourceBySlug(storage.db, sourceSlug)
+  if (!source) throw new NotFoundError('source', sourceSlug)
+  const candidates = await listCandidatesOfSource(storage.db, source.id)
+  const claimIds = new Set(candidates.flatMap((c) => (c.claimId === null ? [] : [c.claimId])))
+  const conflicted = new Set<number>()
+  if (claimIds.size > 0) {
+    const subjects = new Map<string, { kind: 'story' | 'film' | 'person'; id: number }>()
+    for (const c of candidates) {
+      if (c.claimId === null || !['story', 'film', 'person'].includes(c.subject.kind)) continue
+      const kind = c.subject.kind as 'story' | 'film' | 'person'
+      const key = `${kind}:${c.subject.slug}`
+      if (!subjects.has(key))
+        subjects.set(key, { kind, id: await subjectId(storage.db, kind, c.subject.slug) })
+    }
+    const disputed = new Set<number>()
+    for (const fact of resolveFacts(await listClaimsAbout(storage.db, [...subjects.values()])))
+      if (fact.conflicts.length > 0)
+        for (const claim of [...fact.claims, ...fact.conflicts.flatMap((c) => c.claims)])
+          disputed.add(claim.id)
+    for (const c of candidates) if (c.claimId !== null && disputed.has(c.claimId)) conflicted.add(c.id)
+  }
+  return { source, candidates, conflicted }
+}
+
 export interface CandidateEdits {
   value?: unknown
   qualifiers?: Record<string, string>
@@ -289,11 +346,194 @@ async function subjectId(db: Kysely<Database>, kind: string, slug: string): Prom
   return row.id
 }
 
+const CREDIT_PROPERTIES = ['cast', 'director', 'writer'] as const
+type CreditProperty = (typeof CREDIT_PROPERTIES)[number]
+
+function isCreditProperty(property: string): property is CreditProperty {
+  return (CREDIT_PROPERTIES as readonly string[]).includes(property)
+}
+
+const TITLE_KIND_OF: Record<string, string> = { title: 'alternative', original_title: 'original' }
+
+function textValue(value: unknown, what: string): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new AppError('Invalid', `value: ${what}`)
+  return value.trim()
+}
+
+async function filmOrThrow(db: Kysely<Database>, candidate: StoredCandidate) {
+  if (candidate.subject.kind !== 'film')
+    throw new AppError('Invalid', `A ${candidate.property} is about a film, not a ${candidate.subject.kind}.`)
+  const film = await findFilmRef(db, candidate.subject.slug)
+  if (!film) throw new NotFoundError('film', candidate.subject.slug)
+  return film
+}
+
+/** What an accepted candidate became, for the revision, the audit log and the candidate's row. */
+interface Outcome {
+  target: { kind: 'claim' | 'credit' | 'title'; id: number }
+  claimId: number | null
+  created: boolean
+  entityKey: string
+  after: Record<string, unknown>
+  extra: NewRevision[]
+}
+
+/** A claim citing the candidate's source and quoting its sentence (or the equal one already stored). */
+async function acceptAsClaim(
+  trx: Kysely<Database>,
+  candidate: StoredCandidate,
+  value: unknown,
+  qualifiers: Record<string, string>,
+  who: string,
+  at: string,
+): Promise<Outcome> {
+  if (!isPropertyName(candidate.property))
+    throw new AppError('Invalid', `"${candidate.property}" is not a property.`)
+  const property = candidate.property
+  const definition = propertyOf(property)
+  const parsedValue = valueSchemaOf(property).safeParse(value)
+  if (!parsedValue.success) throw new AppError('Invalid', `value: ${parsedValue.error.issues[0]!.message}`)
+  const parsedQualifiers = QUALIFIERS.strict().safeParse(qualifiers)
+  if (!parsedQualifiers.success) {
+    const issue = parsedQualifiers.error.issues[0]!
+    throw new AppError('Invalid', `qualifiers: ${[...issue.path, ''].join(' ')}${issue.message}`)
+  }
+  if (!(definition.subjects as readonly string[]).includes(candidate.subject.kind))
+    throw new AppError('Invalid', `A ${candidate.subject.kind} has no ${property}.`)
+  if (property === 'remake_of' || property === 'adaptation_of') {
+    const film = await findFilmRef(trx, String(parsedValue.data))
+    if (!film) throw new AppError('Invalid', `value: there is no film "${String(parsedValue.data)}"`)
+  }
+  const subject = await subjectId(trx, candidate.subject.kind, candidate.subject.slug)
+  const row = {
+    subject_kind: candidate.subject.kind,
+    subject_id: subject,
+    property,
+    value: JSON.stringify(parsedValue.data),
+    qualifiers: JSON.stringify(parsedQualifiers.data),
+    qualifier_key: qualifierKey(parsedQualifiers.data as Qualifiers),
+    source_id: candidate.sourceId,
+    quote: candidate.quote,
+    spoiler: definition.spoiler ?? 'none',
+    status: 'accepted',
+    origin: 'ingest',
+    added_by: who,
+    added_at: at,
+  }
+  const existing = await findEqualClaim(trx, row)
+  const claimId = existing ?? (await insertClaimRow(trx, row))
+  return {
+    target: { kind: 'claim', id: claimId },
+    claimId,
+    created: existing === undefined,
+    entityKey: `${candidate.subject.slug}/${property}`,
+    after: { ...row, id: claimId },
+    extra: [],
+  }
+}
+
+/** A credit of the film citing the article; the person is created, from the article, when Retold has none of that slug. */
+async function acceptAsCredit(
+  trx: Kysely<Database>,
+  candidate: StoredCandidate & { property: CreditProperty },
+  value: unknown,
+  qualifiers: Record<string, string>,
+  at: string,
+): Promise<Outcome> {
+  const film = await filmOrThrow(trx, candidate)
+  const named = textValue(value, 'the person’s slug or name')
+  const unknownQualifiers = Object.keys(qualifiers).filter((name) => name !== 'character')
+  if (unknownQualifiers.length > 0)
+    throw new AppError(
+      'Invalid',
+      `qualifiers: a credit takes only a character (not ${unknownQualifiers.join(', ')})`,
+    )
+  const extra: NewRevision[] = []
+  let person = (await findPersonRef(trx, named)) ?? (await findPersonRef(trx, slugify(named)))
+  if (!person) {
+    const slug = slugify(named)
+    if (!slug) throw new AppError('Invalid', `value: "${named}" is not a name`)
+    const name =
+      /[A-Z\s]/.test(named) || !/-/.test(named) ? named : named.split('-').map(capitalize).join(' ')
+    const id = await insertPersonRow(trx, { slug, name }, at)
+    person = { id, slug, name }
+    extra.push({
+      entityKind: 'person',
+      entityKey: slug,
+      action: 'create',
+      before: null,
+      after: { slug, name },
+    })
+  }
+  let characterId: number | null = null
+  let characterName: string | null = null
+  if (candidate.property === 'cast' && qualifiers.character) {
+    const character =
+      film.storyId === null ? undefined : await findCharacterOfStory(trx, film.storyId, qualifiers.character)
+    if (!character)
+      throw new AppError('Invalid', `qualifiers: the story has no character "${qualifiers.character}"`)
+    characterId = character.id
+    characterName = (await findCharacterNameInFilm(trx, film.id, character.id)) ?? character.name
+  } else if (qualifiers.character) {
+    throw new AppError('Invalid', `qualifiers: a ${candidate.property} has no character`)
+  }
+  const credit = { filmId: film.id, personId: person.id, role: candidate.property, characterId }
+  const existing = await findCreditId(trx, credit)
+  const id =
+    existing ?? (await insertIngestedCredit(trx, { ...credit, characterName, sourceId: candidate.sourceId }))
+  return {
+    target: { kind: 'credit', id },
+    claimId: null,
+    created: existing === undefined,
+    entityKey: `${candidate.subject.slug}/${candidate.property}/${person.slug}`,
+    after: {
+      film: candidate.subject.slug,
+      person: person.slug,
+      role: candidate.property,
+      character: qualifiers.character ?? null,
+      characterName,
+      source_id: candidate.sourceId,
+    },
+    extra,
+  }
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1)
+}
+
+/** A title of the film citing the article: `original_title` an original title, `title` an alternative one. */
+async function acceptAsTitle(
+  trx: Kysely<Database>,
+  candidate: StoredCandidate,
+  value: unknown,
+  qualifiers: Record<string, string>,
+): Promise<Outcome> {
+  const film = await filmOrThrow(trx, candidate)
+  const text = textValue(value, 'the title')
+  const language = qualifiers.language ?? null
+  if (language !== null && !/^[a-z]{2,3}$/.test(language))
+    throw new AppError('Invalid', 'qualifiers: language is an ISO 639 code (ko, tr)')
+  const kind = TITLE_KIND_OF[candidate.property]!
+  const existing = await findTitleId(trx, film.id, text)
+  const id =
+    existing ??
+    (await insertIngestedTitle(trx, { filmId: film.id, text, kind, language, sourceId: candidate.sourceId }))
+  return {
+    target: { kind: 'title', id },
+    claimId: null,
+    created: existing === undefined,
+    entityKey: `${candidate.subject.slug}/${text}`,
+    after: { film: candidate.subject.slug, text, kind, language, source_id: candidate.sourceId },
+    extra: [],
+  }
+}
+
 /**
- * Accepts a candidate, as proposed or with an editor's edits: it becomes an accepted claim citing the
- * source and quoting the sentence, recorded with a revision. Properties that are not claims (cast,
- * director, titles, remakes) are accepted into the queue only; their credits and relations are
- * edited on the film.
+ * Accepts a candidate, as proposed or with an editor's edits, and makes it what it says: a property
+ * becomes an accepted claim citing the source and quoting the sentence (remake_of and adaptation_of
+ * too: the film's curated relation is left as it is); cast, director and writer become a credit;
+ * title and original_title a title. Each change is recorded with a revision and an audit entry.
  */
 export async function acceptCandidate(
   storage: Storage,
@@ -304,62 +544,79 @@ export async function acceptCandidate(
 ): Promise<StoredCandidate> {
   requireEditor(actor)
   const at = (options.now ?? new Date()).toISOString()
+  const who = actorName(actor)
   return storage.db.transaction().execute(async (trx) => {
     const candidate = await findCandidateById(trx, id)
     if (!candidate) throw new NotFoundError('candidate', String(id))
     if (candidate.status !== 'proposed')
       throw new AppError('Conflict', `Candidate ${id} is already ${candidate.status}.`)
     const value = edits.value ?? candidate.value
-    const qualifiers = edits.qualifiers ?? candidate.qualifiers
-    let claimId: number | null = null
-    if (isPropertyName(candidate.property)) {
-      const property = candidate.property
-      const parsedValue = valueSchemaOf(property).safeParse(value)
-      if (!parsedValue.success)
-        throw new AppError('Invalid', `value: ${parsedValue.error.issues[0]!.message}`)
-      const parsedQualifiers = QUALIFIERS.safeParse(qualifiers)
-      if (!parsedQualifiers.success)
-        throw new AppError('Invalid', `qualifiers: ${parsedQualifiers.error.issues[0]!.message}`)
-      const subject = await subjectId(trx, candidate.subject.kind, candidate.subject.slug)
-      const row = {
-        subject_kind: candidate.subject.kind,
-        subject_id: subject,
+    const qualifiers = Object.fromEntries(
+      Object.entries(edits.qualifiers ?? candidate.qualifiers).filter(([, v]) => v.trim() !== ''),
+    )
+    const property = candidate.property
+    const outcome = isCreditProperty(property)
+      ? await acceptAsCredit(trx, { ...candidate, property }, value, qualifiers, at)
+      : property in TITLE_KIND_OF
+        ? await acceptAsTitle(trx, candidate, value, qualifiers)
+        : await acceptAsClaim(trx, candidate, value, qualifiers, who, at)
+    const revisions: NewRevision[] = [...outcome.extra]
+    if (outcome.created)
+      revisions.push({
+        entityKind: outcome.target.kind,
+        entityKey: outcome.entityKey,
+        action: 'create',
+        before: null,
+        after: outcome.after,
+      })
+    revisions.push({
+      entityKind: 'claim_candidate',
+      entityKey: String(id),
+      action: 'update',
+      before: { status: candidate.status, value: candidate.value, qualifiers: candidate.qualifiers },
+      after: { status: 'accepted', value, qualifiers, became: outcome.target },
+    })
+    await insertRevisions(trx, { author: who, reason: `accept candidate ${id}`, at }, revisions)
+    await insertAuditEntry(trx, {
+      actorId: actor.id,
+      action: 'accept-candidate',
+      target: outcome.target,
+      before: null,
+      after: {
+        candidate: id,
+        subject: `${candidate.subject.kind}:${candidate.subject.slug}`,
         property,
-        value: JSON.stringify(parsedValue.data),
-        qualifiers: JSON.stringify(parsedQualifiers.data),
-        qualifier_key: qualifierKey(parsedQualifiers.data as Qualifiers),
-        source_id: candidate.sourceId,
-        quote: candidate.quote,
-        spoiler: propertyOf(property).spoiler ?? 'none',
-        status: 'accepted',
-        origin: 'ingest',
-        added_by: actorName(actor),
-        added_at: at,
-      }
-      claimId = (await findEqualClaim(trx, row)) ?? null
-      if (claimId === null) {
-        claimId = await insertClaimRow(trx, row)
-        await insertRevisions(trx, { author: actorName(actor), reason: `accept candidate ${id}`, at }, [
-          {
-            entityKind: 'claim',
-            entityKey: `${candidate.subject.slug}/${property}`,
-            action: 'create',
-            before: null,
-            after: { ...row, id: claimId },
-          },
-        ])
-      }
-    }
+        value,
+        qualifiers,
+        created: outcome.created,
+      },
+      createdAt: at,
+    })
     await decideCandidate(trx, id, {
       status: 'accepted',
-      claimId,
-      decidedBy: actorName(actor),
+      claimId: outcome.claimId,
+      decidedBy: who,
       decidedAt: at,
       ...(edits.value === undefined ? {} : { value }),
       ...(edits.qualifiers === undefined ? {} : { qualifiers }),
     })
     return (await findCandidateById(trx, id))!
   })
+}
+
+/** A candidate with the slug of the source it came from. */
+export async function findCandidateOrThrow(
+  storage: Storage,
+  id: number,
+): Promise<{ candidate: StoredCandidate; sourceSlug: string }> {
+  const candidate = await findCandidateById(storage.db, id)
+  if (!candidate) throw new NotFoundError('candidate', String(id))
+  const source = await storage.db
+    .selectFrom('source')
+    .select('slug')
+    .where('id', '=', candidate.sourceId)
+    .executeTakeFirstOrThrow()
+  return { candidate, sourceSlug: source.slug }
 }
 
 export async function rejectCandidate(

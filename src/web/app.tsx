@@ -22,6 +22,7 @@ import {
   listFilmMoments,
   listPublicComments,
   listStoryMoments,
+  type ArticleReader,
   type MediaOptions,
   type Storage,
 } from '../services/index.ts'
@@ -55,6 +56,7 @@ import {
   REGION_COOKIE,
 } from './reader.ts'
 import { editingRoutes } from './routes/editing.tsx'
+import { ingestRoutes } from './routes/ingest.tsx'
 import { fanRoutes, videoRoutes } from './routes/fans.tsx'
 import { BODY_LIMIT_BYTES, createSecurity, isHoneypotFilled, type Refuse } from './security.ts'
 import { movieJsonLd } from './seo.ts'
@@ -78,8 +80,11 @@ export interface AppDeps {
   clock?: (() => Date) | undefined
   /** Where fans' uploaded videos are kept, and how large one may be; without it, no uploads. */
   media?: MediaOptions | undefined
+  /** Reads the articles editors add as sources (src/importers/article); without it, the form refuses them. */
+  articles?: ArticleReader | undefined
 }
 
+const ARTICLE_BODY_LIMIT_BYTES = 2 * 1024 * 1024
 const POSTER = /^([a-z0-9-]+)\.(jpe?g|png|webp|avif)$/
 const SITEMAP_PAGE = 50_000 // the sitemap protocol's limit of URLs per file
 const YEAR = 60 * 60 * 24 * 365
@@ -119,6 +124,7 @@ export function createApp({
   trustedProxies,
   clock = () => new Date(),
   media,
+  articles,
 }: AppDeps) {
   const app = new Hono<Env>()
   const posters = findPosters(posterDir)
@@ -139,11 +145,14 @@ export function createApp({
       return c.json({ error: { code: REFUSAL_CODE[status], message } }, status)
     return render(c as Context<Env>, <ErrorPage status={status} message={message} />, status)
   }
-  // A moment's form carries its video: that one route takes a body as large as the largest video.
+  // A moment's form carries its video: that one route takes a body as large as the largest video;
+  // an article an editor adds as a source may be a whole saved web page.
   const bodyLimitFor = (c: Context) =>
     media && c.req.method === 'POST' && /^\/films\/[^/]+\/moments$/.test(c.req.path)
       ? media.maxBytes + BODY_LIMIT_BYTES
-      : BODY_LIMIT_BYTES
+      : c.req.method === 'POST' && c.req.path === '/edit/sources'
+        ? ARTICLE_BODY_LIMIT_BYTES
+        : BODY_LIMIT_BYTES
   const security = createSecurity({ storage, publicUrl, trustedProxies, refuse, clock, bodyLimitFor })
 
   // Outermost, so that every response, cached or not, gets the headers and a fresh CSP nonce.
@@ -175,6 +184,7 @@ export function createApp({
     render,
     refuse,
     media,
+    articles,
     changed: () => cache.clear(),
   }
   // Pages and API answers are revalidated cheaply: an ETag of the body, and a short shared lifetime.
@@ -202,6 +212,7 @@ export function createApp({
 
   fanRoutes(app, web)
   editingRoutes(app, web)
+  ingestRoutes(app, web)
 
   app.get('/', async (c) => {
     const { items } = await listStorySummaries(storage, { limit: 100, offset: 0 })

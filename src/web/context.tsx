@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
-import type { MediaOptions, Storage } from '../services/index.ts'
+import type { ArticleReader, MediaOptions, Storage } from '../services/index.ts'
 import { UiContext, type Ui } from './i18n/ui.ts'
 import type { Refuse, Security, SecurityVariables } from './security.ts'
 
@@ -22,6 +22,8 @@ export interface Web {
   refuse: Refuse
   /** Where fans' uploaded videos are kept; undefined when the site takes no uploads. */
   media: MediaOptions | undefined
+  /** Reads articles editors add as sources (the article importer); undefined when the site reads none. */
+  articles: ArticleReader | undefined
   /** Call after a change readers can see (a published moment, a fact): cached pages are dropped. */
   changed: () => void
 }

@@ -188,7 +188,8 @@ function ratingsIn(
   const found: Array<{ score: number; scale: number; by: string | undefined; at: number }> = []
   // A clause at a time, so that "8.2/10 on IMDb and a 92% audience score on Rotten Tomatoes" keeps each rater with its score.
   let offset = 0
-  for (const clause of text.split(/(?:,|;|\band\b|\bwhile\b|\bwhereas\b)/i)) {
+  // A comma between digits is a decimal comma ("8,2/10" in Turkish, Spanish, Indonesian), not a clause break.
+  for (const clause of text.split(/(?:,(?!\d)|(?<!\d),|;|\band\b|\bwhile\b|\bwhereas\b)/i)) {
     const rater = RATERS.find(([pattern]) => pattern.test(clause))?.[1]
     const slash = /(?<![\d.])(\d{1,3}(?:[.,]\d)?)\s*(?:\/|out of|dari|üzerinden)\s*(10|5|100)\b/i.exec(clause)
     const percent = /(?<![\d.])(\d{1,3})\s?%/.exec(clause)

@@ -12,6 +12,7 @@ import {
 import type { Database } from '../schema.ts'
 import { adoptImportedRow, type Adopted } from './adopt-repository.ts'
 import { CURATOR, listEditorPinnedProperties } from './editing-repository.ts'
+import { listArticleSourceIds } from './ingest-repository.ts'
 import { insertRevisions, type NewRevision, type RevisionContext } from './revision-repository.ts'
 import { syncChildren, upsertBySlug, type Row } from './sync-rows.ts'
 
@@ -306,6 +307,8 @@ export async function storeStoryDataset(
     }
   }
 
+  const articleSources = await listArticleSourceIds(db)
+  const fromArticle = (row: Row) => row.source_id !== null && articleSources.has(Number(row.source_id))
   for (const film of dataset.films) {
     const filmId = filmIds.get(film.slug)!
     const describe = (row: Row) => `${film.slug}/${row.text ?? row.slug ?? row.role}`
@@ -314,6 +317,7 @@ export async function storeStoryDataset(
         table: 'title',
         owner: { column: 'film_id', value: filmId },
         imported: 'imdb_ordering',
+        kept: fromArticle,
         key: ['text', 'language', 'script', 'region', 'kind'],
         wanted: film.titles.map((t, position) => ({
           film_id: filmId,
@@ -331,6 +335,7 @@ export async function storeStoryDataset(
         table: 'credit',
         owner: { column: 'film_id', value: filmId },
         imported: 'imdb_ordering',
+        kept: fromArticle,
         key: ['role', 'person_id', 'character_id', 'character_name'],
         wanted: film.credits.map((c, billing) => ({
           film_id: filmId,

@@ -241,3 +241,172 @@ export async function insertClaimRow(db: Kysely<Database>, claim: NewClaimRow): 
   const row = await db.insertInto('claim').values(claim).returning('id').executeTakeFirstOrThrow()
   return row.id
 }
+
+/** What an accepted cast, director or writer candidate becomes: a credit citing the article. */
+export interface NewIngestedCredit {
+  filmId: number
+  personId: number
+  role: 'cast' | 'director' | 'writer'
+  characterId: number | null
+  characterName: string | null
+  sourceId: number
+}
+
+export async function findFilmRef(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<{ id: number; storyId: number | null } | undefined> {
+  const row = await db
+    .selectFrom('film')
+    .select(['id', 'story_id'])
+    .where('slug', '=', slug)
+    .executeTakeFirst()
+  return row && { id: row.id, storyId: row.story_id }
+}
+
+export async function findCharacterOfStory(
+  db: Kysely<Database>,
+  storyId: number,
+  slug: string,
+): Promise<{ id: number; name: string } | undefined> {
+  return db
+    .selectFrom('character')
+    .select(['id', 'name'])
+    .where('story_id', '=', storyId)
+    .where('slug', '=', slug)
+    .executeTakeFirst()
+}
+
+/** The name a film's credits already give a character ("Memo"), if any. */
+export async function findCharacterNameInFilm(
+  db: Kysely<Database>,
+  filmId: number,
+  characterId: number,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('credit')
+    .select('character_name')
+    .where('film_id', '=', filmId)
+    .where('character_id', '=', characterId)
+    .where('character_name', 'is not', null)
+    .orderBy('billing')
+    .executeTakeFirst()
+  return row?.character_name ?? undefined
+}
+
+export async function findPersonRef(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<{ id: number; slug: string; name: string } | undefined> {
+  return db.selectFrom('person').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst()
+}
+
+export async function insertPersonRow(
+  db: Kysely<Database>,
+  person: { slug: string; name: string },
+  now: string,
+): Promise<number> {
+  const row = await db
+    .insertInto('person')
+    .values({
+      slug: person.slug,
+      name: person.name,
+      imdb_id: null,
+      wikidata_id: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+/** The id of the film's credit of that person in that role (and character), if it has one. */
+export async function findCreditId(
+  db: Kysely<Database>,
+  credit: Pick<NewIngestedCredit, 'filmId' | 'personId' | 'role' | 'characterId'>,
+): Promise<number | undefined> {
+  let query = db
+    .selectFrom('credit')
+    .select('id')
+    .where('film_id', '=', credit.filmId)
+    .where('person_id', '=', credit.personId)
+    .where('role', '=', credit.role)
+  if (credit.characterId !== null) query = query.where('character_id', '=', credit.characterId)
+  return (await query.executeTakeFirst())?.id
+}
+
+/** Adds a credit after the film's others (the last billing). */
+export async function insertIngestedCredit(db: Kysely<Database>, credit: NewIngestedCredit): Promise<number> {
+  const last = await db
+    .selectFrom('credit')
+    .select((eb) => eb.fn.max('billing').as('billing'))
+    .where('film_id', '=', credit.filmId)
+    .executeTakeFirst()
+  const row = await db
+    .insertInto('credit')
+    .values({
+      film_id: credit.filmId,
+      person_id: credit.personId,
+      role: credit.role,
+      character_id: credit.characterId,
+      character_name: credit.characterName,
+      billing: last?.billing === null || last?.billing === undefined ? 0 : Number(last.billing) + 1,
+      source_id: credit.sourceId,
+      imdb_ordering: null,
+      job: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function findTitleId(
+  db: Kysely<Database>,
+  filmId: number,
+  text: string,
+): Promise<number | undefined> {
+  return (
+    await db
+      .selectFrom('title')
+      .select('id')
+      .where('film_id', '=', filmId)
+      .where('text', '=', text)
+      .executeTakeFirst()
+  )?.id
+}
+
+/** Adds a title after the film's others. */
+export async function insertIngestedTitle(
+  db: Kysely<Database>,
+  title: { filmId: number; text: string; kind: string; language: string | null; sourceId: number },
+): Promise<number> {
+  const last = await db
+    .selectFrom('title')
+    .select((eb) => eb.fn.max('position').as('position'))
+    .where('film_id', '=', title.filmId)
+    .executeTakeFirst()
+  const row = await db
+    .insertInto('title')
+    .values({
+      film_id: title.filmId,
+      text: title.text,
+      language: title.language,
+      script: null,
+      region: null,
+      kind: title.kind,
+      position: last?.position === null || last?.position === undefined ? 0 : Number(last.position) + 1,
+      source_id: title.sourceId,
+      imdb_ordering: null,
+      attributes: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+/** The ids of sources that are ingested articles (they keep their text): what they added survives reloading curated files. */
+export async function listArticleSourceIds(db: Kysely<Database>): Promise<Set<number>> {
+  const rows = await db.selectFrom('source').select('id').where('content_hash', 'is not', null).execute()
+  return new Set(rows.map((r) => r.id))
+}

@@ -74,6 +74,8 @@ export interface ChildSync {
   owner: { column: string; value: string | number }
   /** A column set on the rows an importer added: the sync leaves those rows alone. */
   imported?: string
+  /** Rows the sync leaves alone too (those an editor accepted from an ingested article). */
+  kept?: (row: Row) => boolean
   /** Columns that identify a row among its siblings. */
   key: readonly string[]
   wanted: readonly Row[]
@@ -89,7 +91,7 @@ export async function syncChildren(db: Kysely<Database>, sync: ChildSync): Promi
   const keyOf = (row: Row) => JSON.stringify(sync.key.map((column) => row[column] ?? null))
   let query = any.selectFrom(sync.table).selectAll().where(sync.owner.column, '=', sync.owner.value)
   if (sync.imported) query = query.where(sync.imported, 'is', null)
-  const stored = await query.orderBy('id').execute()
+  const stored = (await query.orderBy('id').execute()).filter((row) => !sync.kept?.(row))
   const storedByKey = new Map<string, Row>()
   const removed: Row[] = []
   for (const row of stored) {
