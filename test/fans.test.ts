@@ -101,7 +101,7 @@ for (const dialect of DIALECTS) {
       const film = await (await app.request(`/films/${FILM}`)).text()
       // A spoiler is folded: its title and text are inside <details>, closed.
       const card = film.slice(film.indexOf(`id="moment-${id}"`))
-      expect(card).toMatch(/^[^>]*><details class="spoiler"><summary>[^<]*<\/summary><h3>/)
+      expect(card).toMatch(/^[^>]*><details class="spoiler"><summary>(?:(?!<\/summary>).)*<\/summary><h3>/s)
       expect(card).toContain('<em>Ova</em>')
       expect(await (await app.request(`/moments/${id}`)).text()).toContain(JOHN.title)
       const moments = await (await app.request(`/films/${FILM}/moments`)).text()

@@ -5,8 +5,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { formatIssue } from '../../src/domain/index.ts'
 import { readDatasetDir } from '../../src/importers/index.ts'
-import { createAccount, loadDatasets, type Role } from '../../src/services/index.ts'
-import { connect, migrateToLatest } from '../../src/storage/index.ts'
+import {
+  createAccount,
+  DEFAULT_MAX_VIDEO_BYTES,
+  loadDatasets,
+  type MediaOptions,
+  type Role,
+} from '../../src/services/index.ts'
+import { connect, migrateToLatest, type Storage } from '../../src/storage/index.ts'
 import { createApp } from '../../src/web/index.ts'
 
 export const BUNDLED_DATASET = join(import.meta.dirname, '../../data')
@@ -16,6 +22,8 @@ export interface RunningApp {
   baseUrl: string
   /** What the app logged as request failures (500s), for tests to assert on. */
   errors: object[]
+  /** The app's database, for tests that prepare or check data through the services. */
+  storage: Storage
   stop(): Promise<void>
 }
 
@@ -25,7 +33,13 @@ export interface RunningApp {
  */
 export async function startApp(
   dataDir = BUNDLED_DATASET,
-  options: { accounts?: { username: string; password: string; role: Role }[] } = {},
+  options: {
+    accounts?: { username: string; password: string; role: Role }[]
+    /** Proxies whose X-Forwarded-For names the client, as `RETOLD_TRUSTED_PROXIES` sets them. */
+    trustedProxies?: readonly string[]
+    /** Where uploaded videos go (a folder inside the temporary one when `true`); none by default. */
+    media?: MediaOptions | true
+  } = {},
 ): Promise<RunningApp> {
   const dir = mkdtempSync(join(tmpdir(), 'retold-e2e-'))
   const storage = await connect({ databaseFile: join(dir, 'retold.db') })
@@ -52,22 +66,32 @@ export async function startApp(
       console.error(`e2e app: ${message}`, details)
     },
   }
-  // The app needs its public URL, which is known once the server listens.
+  // The app needs its public URL, which is known once the server listens. `env` carries the socket,
+  // where the app reads the client's address (as `retold serve` passes it).
   const handler: { app?: ReturnType<typeof createApp> } = {}
   let server: ServerType | undefined
   const port = await new Promise<number>((resolve, reject) => {
     server = serve(
-      { fetch: (request) => handler.app!.fetch(request), port: 0, hostname: '127.0.0.1' },
+      { fetch: (request, env) => handler.app!.fetch(request, env), port: 0, hostname: '127.0.0.1' },
       (info: AddressInfo) => resolve(info.port),
     )
     server.once('error', reject)
   })
   const baseUrl = `http://127.0.0.1:${port}`
-  handler.app = createApp({ storage, publicUrl: baseUrl, logger })
+  const media =
+    options.media === true ? { dir: join(dir, 'media'), maxBytes: DEFAULT_MAX_VIDEO_BYTES } : options.media
+  handler.app = createApp({
+    storage,
+    publicUrl: baseUrl,
+    logger,
+    trustedProxies: options.trustedProxies,
+    media,
+  })
 
   return {
     baseUrl,
     errors,
+    storage,
     stop: async () => {
       await new Promise<void>((resolve, reject) => server!.close((e) => (e ? reject(e) : resolve())))
       await cleanUp()

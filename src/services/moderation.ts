@@ -88,6 +88,10 @@ export interface QueueItem {
   title: string | null
   html: string | null
   video: { kind: 'upload'; sha256: string } | { kind: 'link'; key: string } | null
+  /** A moment's country, scene and spoiler mark, for the moderator to check. */
+  country: string | null
+  scene: string | null
+  spoiler: boolean
   about: string
   createdAt: string
   /** What moderators decided before about the same contributor. */
@@ -110,7 +114,7 @@ export async function listModerationQueue(
     return records.get(key)!
   }
   const items: QueueItem[] = []
-  for (const { moment, filmSlug } of moments)
+  for (const { moment, filmSlug, scene } of moments)
     items.push({
       kind: 'moment',
       id: moment.id,
@@ -118,6 +122,9 @@ export async function listModerationQueue(
       title: moment.title,
       html: moment.text === null ? null : renderMarkdown(moment.text),
       video: moment.video,
+      country: moment.country,
+      scene: scene?.title ?? null,
+      spoiler: moment.spoiler,
       about: `film:${filmSlug}`,
       createdAt: moment.createdAt,
       contributor: await recordOf(moment.contributorKey),
@@ -130,6 +137,9 @@ export async function listModerationQueue(
       title: null,
       html: renderMarkdown(comment.body),
       video: null,
+      country: null,
+      scene: null,
+      spoiler: false,
       about: `${comment.target.kind}:${comment.target.id}`,
       createdAt: comment.createdAt,
       contributor: await recordOf(comment.contributorKey),

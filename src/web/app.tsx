@@ -187,16 +187,22 @@ export function createApp({
     articles,
     changed: () => cache.clear(),
   }
-  // Pages and API answers are revalidated cheaply: an ETag of the body, and a short shared lifetime.
   // Videos stream from disk with byte ranges: never through the page cache or the body's ETag.
   videoRoutes(app, web)
   app.use(cache.middleware)
+  // Pages and API answers are revalidated cheaply: an ETag of the body.
   app.use(etag({ weak: true }))
   app.use(async (c, next) => {
     await next()
     if (c.req.method === 'GET' && c.res.status === 200 && !c.res.headers.has('Cache-Control')) {
-      c.header('Cache-Control', 'public, max-age=60, stale-while-revalidate=600')
-      if (!c.req.path.startsWith('/api/')) c.header('Vary', 'Accept-Language, Cookie')
+      if (c.req.path.startsWith('/api/'))
+        c.header('Cache-Control', 'public, max-age=60, stale-while-revalidate=600')
+      else {
+        // Pages change when fans post and moderators approve: browsers ask again each time, and a
+        // page that has not changed costs a 304 from the page cache.
+        c.header('Cache-Control', 'public, no-cache')
+        c.header('Vary', 'Accept-Language, Cookie')
+      }
     }
   })
 

@@ -101,8 +101,12 @@ export async function listMoments(
   if (filter.filmIds) query = query.where('moment.film_id', 'in', [...filter.filmIds])
   if (filter.id !== undefined) query = query.where('moment.id', '=', filter.id)
   const rows = await query
-    .orderBy(filter.status === 'approved' ? 'moment.published_at' : 'moment.created_at', 'desc')
-    .orderBy('moment.id', 'desc')
+    // Published moments newest first, for readers; the others oldest first, as a queue.
+    .orderBy(
+      filter.status === 'approved' ? 'moment.published_at' : 'moment.created_at',
+      filter.status === 'approved' ? 'desc' : 'asc',
+    )
+    .orderBy('moment.id', filter.status === 'approved' ? 'desc' : 'asc')
     .limit(filter.limit)
     .offset(filter.offset ?? 0)
     .execute()

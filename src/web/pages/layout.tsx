@@ -27,7 +27,7 @@ header.site { border-bottom: 1px solid var(--line); }
 header.site .wrap { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: baseline; padding-top: .8rem; padding-bottom: .8rem; }
 header.site a.brand { font-weight: 800; font-size: 1.3rem; text-decoration: none; color: var(--fg); letter-spacing: -.01em; }
 header.site .prefs { margin-left: auto; font-size: .9rem; }
-main { padding-top: 1rem; padding-bottom: 2rem; }
+main.wrap { padding-top: 1rem; padding-bottom: 2rem; }
 footer.site { border-top: 1px solid var(--line); padding: 1rem 0 2rem; color: var(--muted); font-size: .9rem; }
 h1 { line-height: 1.15; margin: .4rem 0 .6rem; font-size: clamp(1.7rem, 4vw, 2.5rem); letter-spacing: -.01em; }
 h1 small { color: var(--muted); font-weight: 400; }
@@ -86,7 +86,11 @@ article.moment details.spoiler { margin: 0; }
 article.moment video { width: 100%; max-width: 40rem; border-radius: .4rem; }
 .byline { font-size: .9rem; margin: .3rem 0; }
 ol.comments, ol.replies, ol.queue { list-style: none; padding: 0; }
-ol.comments > li { border-top: 1px solid var(--line); padding: .4rem 0; }
+ol.comments > li + li { border-top: 1px solid var(--line); }
+ol.comments > li { padding: .4rem 0; }
+details:not([open]) > summary .when-open, details[open] > summary .when-closed { display: none; }
+.queue-title { margin: .2rem 0 .4rem; border: 0; font-size: 1.15rem; }
+form.inline button[value="reject"], form.inline button[value="spam"] { background: var(--card); color: var(--accent); }
 ol.replies { margin-left: 1.5rem; border-left: 3px solid var(--line); padding-left: 1rem; }
 blockquote.replying-to { border-left: 3px solid var(--line); margin: .5rem 0; padding-left: 1rem; }
 ol.queue > li { background: var(--card); border: 1px solid var(--line); border-radius: .7rem; padding: .8rem 1rem; margin-bottom: 1rem; }

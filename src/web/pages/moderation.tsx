@@ -12,7 +12,7 @@ function aboutHref(about: string): string {
 }
 
 export function ModerationPage(props: { items: readonly QueueItem[]; csrf: string; message?: string }) {
-  const { t, date } = useUi()
+  const { t, date, country } = useUi()
   return (
     <Layout title={t('moderation.title')}>
       <h1>{t('moderation.title')}</h1>
@@ -32,6 +32,18 @@ export function ModerationPage(props: { items: readonly QueueItem[]; csrf: strin
                 {t('moderation.about')} <a href={aboutHref(item.about)}>{item.about}</a> ·{' '}
                 {t('moderation.record', { approved: item.contributor.approved, spam: item.contributor.spam })}
               </p>
+              {item.kind === 'moment' && (
+                <p class="muted byline">
+                  {item.country && country(item.country)}
+                  {item.scene && <> · {t('moderation.scene', { scene: item.scene })}</>}
+                  {item.spoiler && (
+                    <>
+                      {' · '}
+                      <strong>{t('moderation.spoiler')}</strong>
+                    </>
+                  )}
+                </p>
+              )}
               {item.title && <h2 class="queue-title">{item.title}</h2>}
               {item.html !== null && (
                 <div class="moment-text" dangerouslySetInnerHTML={{ __html: item.html }} />

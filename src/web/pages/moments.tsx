@@ -1,13 +1,19 @@
 import type { Child } from 'hono/jsx'
 import type { MomentCounts } from '../../services/index.ts'
 import type { PublicMoment, Scene } from '../../domain/index.ts'
-import { useUi } from '../i18n/ui.ts'
+import { useUi, type Ui } from '../i18n/ui.ts'
 import { CsrfField, Honeypot } from './forms.tsx'
 import { Layout } from './layout.tsx'
 import { WorldMap } from './world-map.tsx'
 
 // Fans' moments: a moment as readers see it (a spoiler stays folded until opened), the moments of a
 // film grouped by scene and by country, and the form that posts one.
+
+/** "1 moment", "3 moments", by the plural rules of the page's language. */
+function momentCount(ui: Ui, count: number): string {
+  const form = new Intl.PluralRules(ui.language).select(count) === 'one' ? 'one' : 'other'
+  return ui.t(`moment.count.${form}`, { count: ui.number(count) })
+}
 
 /** What a fan said moved them, its video as a player (an upload) or a link (a known host, never embedded). */
 export function MomentCard(props: { moment: PublicMoment; filmTitle?: string | undefined }) {
@@ -54,7 +60,10 @@ export function MomentCard(props: { moment: PublicMoment; filmTitle?: string | u
     <article class="moment" id={`moment-${m.id}`}>
       {m.spoiler || (m.scene && m.scene.spoiler !== 'none') ? (
         <details class="spoiler">
-          <summary>{t('moment.spoiler-reveal')}</summary>
+          <summary>
+            <span class="when-closed">{t('moment.spoiler-reveal')}</span>
+            <span class="when-open">{t('moment.spoiler-shown')}</span>
+          </summary>
           {body}
         </details>
       ) : (
@@ -116,7 +125,7 @@ export function FilmMomentsPage(props: {
   const heading = t('moment.film-heading', { title: film.title })
   const places = counts.byCountry.map((c) => ({
     country: c.country,
-    label: t('moment.count', { count: c.moments }),
+    label: momentCount(ui, c.moments),
     href: `#country-${c.country}`,
     year: null,
     released: true,
@@ -159,7 +168,7 @@ export function FilmMomentsPage(props: {
                         {scene.title}
                       </details>
                     )}{' '}
-                    <span class="muted">{t('moment.count', { count: scene.moments })}</span>
+                    <span class="muted">{momentCount(ui, scene.moments)}</span>
                   </li>
                 ))}
               </ol>
@@ -171,7 +180,7 @@ export function FilmMomentsPage(props: {
             <ul class="country-counts">
               {counts.byCountry.map((c) => (
                 <li id={`country-${c.country}`}>
-                  {ui.country(c.country)}: {t('moment.count', { count: c.moments })}
+                  {ui.country(c.country)}: {momentCount(ui, c.moments)}
                 </li>
               ))}
             </ul>
