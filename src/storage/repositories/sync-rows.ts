@@ -74,7 +74,7 @@ export interface ChildSync {
   owner: { column: string; value: string | number }
   /** A column set on the rows an importer added: the sync leaves those rows alone. */
   imported?: string
-  /** Rows the sync leaves alone too (those an editor accepted from an ingested article). */
+  /** Rows the sync never removes, though `wanted` lacks them (those an editor accepted from an article). */
   kept?: (row: Row) => boolean
   /** Columns that identify a row among its siblings. */
   key: readonly string[]
@@ -91,7 +91,7 @@ export async function syncChildren(db: Kysely<Database>, sync: ChildSync): Promi
   const keyOf = (row: Row) => JSON.stringify(sync.key.map((column) => row[column] ?? null))
   let query = any.selectFrom(sync.table).selectAll().where(sync.owner.column, '=', sync.owner.value)
   if (sync.imported) query = query.where(sync.imported, 'is', null)
-  const stored = (await query.orderBy('id').execute()).filter((row) => !sync.kept?.(row))
+  const stored = await query.orderBy('id').execute()
   const storedByKey = new Map<string, Row>()
   const removed: Row[] = []
   for (const row of stored) {
@@ -123,6 +123,7 @@ export async function syncChildren(db: Kysely<Database>, sync: ChildSync): Promi
     }
   }
   for (const [key, row] of storedByKey) if (!seen.has(key)) removed.push(row)
+  if (sync.kept) removed.splice(0, removed.length, ...removed.filter((row) => !sync.kept!(row)))
 
   for (let i = 0; i < removed.length; i += BATCH) {
     const ids = removed.slice(i, i + BATCH).map((row) => row.id!)
