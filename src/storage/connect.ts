@@ -90,10 +90,32 @@ function reusingStatements(database: SqliteDatabase.Database): SqliteDialectConf
   }
 }
 
+/**
+ * A value PostgreSQL refuses as data (SQLSTATE class 22, "data exception": a NUL character, which its
+ * text cannot hold while SQLite's can; an id beyond its integer range) is outside input to answer
+ * with a 400, not a failure of the database.
+ */
+function refuseBadData(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown
+  client.query = ((...args: unknown[]) => {
+    const result = query(...args)
+    if (!(result instanceof Promise)) return result
+    return result.catch((error: unknown) => {
+      const code = (error as { code?: unknown }).code
+      if (typeof code === 'string' && code.startsWith('22'))
+        throw new AppError('Invalid', `The database refused a value: ${(error as Error).message}.`, {
+          cause: error,
+        })
+      throw error
+    })
+  }) as typeof client.query
+}
+
 async function connectPostgres(url: string): Promise<Storage> {
   const parsed = new URL(url)
   const location = `postgres://${parsed.host}${parsed.pathname}`
   const pool = new pg.Pool({ connectionString: url, max: 10 })
+  pool.on('connect', refuseBadData)
   try {
     const client = await pool.connect()
     client.release()

@@ -4,6 +4,7 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { AppError } from '../domain/index.ts'
 import {
   consumeRateLimit,
   findAccountOfSession,
@@ -251,6 +252,31 @@ export function createSecurity({
     return limiter
   }
 
+  /**
+   * Parses a page form's body once (routes get it from Hono's cache): a body that is not the
+   * multipart or URL-encoded data it claims to be is a 400, not a failure of the route.
+   */
+  const readForm = async (c: Context): Promise<void> => {
+    // The same test as Hono's parseBody, which reads only these two types.
+    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+    if (
+      c.req.path.startsWith('/api/') ||
+      !['multipart/form-data', 'application/x-www-form-urlencoded'].includes(type)
+    )
+      return
+    try {
+      await c.req.parseBody()
+    } catch (error) {
+      throw new AppError(
+        'Invalid',
+        'The form could not be read: its body is not the form data it claims to be.',
+        {
+          cause: error,
+        },
+      )
+    }
+  }
+
   /** Every write: counted against the client's rate limit, its body size capped, its CSRF token checked. */
   const guardWrites: MiddlewareHandler = async (c, next) => {
     if (!UNSAFE.has(c.req.method)) return next()
@@ -261,6 +287,7 @@ export function createSecurity({
       return refuse(c, 429, 'Too many requests: wait a minute and try again.')
     }
     const refused = await limitBody(bodyLimitFor(c))(c, async () => {
+      await readForm(c)
       const problem = await csrfProblem(c)
       if (problem) c.res = await refuse(c, 403, problem)
       else await next()
