@@ -116,6 +116,9 @@ async function connectPostgres(url: string): Promise<Storage> {
   const location = `postgres://${parsed.host}${parsed.pathname}`
   const pool = new pg.Pool({ connectionString: url, max: 10 })
   pool.on('connect', refuseBadData)
+  // An idle connection the server ends (a restart, a dropped database) is discarded by the pool and
+  // replaced on demand; without a listener its error would end the process.
+  pool.on('error', () => {})
   try {
     const client = await pool.connect()
     client.release()
