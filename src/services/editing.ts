@@ -144,13 +144,11 @@ async function resolveSource(
   const known = await findSourceSlugByUrl(db, source.url)
   if (known) return resolveSource(db, { slug: known }, at)
   const slug = await findFreeSourceSlug(db, slugify(source.title).slice(0, 80) || 'source')
-  const id = await insertSource(db, {
-    slug,
-    kind: source.kind,
-    url: source.url,
-    title: source.title,
-    retrievedAt: at,
-  })
+  const id = await insertSource(
+    db,
+    { slug, kind: source.kind, url: source.url, title: source.title, retrievedAt: at },
+    at,
+  )
   return { id, slug, created: true }
 }
 

@@ -22,12 +22,12 @@ import {
   findSourceByContentHash,
   findSourceBySlug,
   findStoryBySlug,
-  insertArticleSource,
+  insertSource,
   insertCandidates,
   insertClaimRow,
   insertAuditEntry,
   insertRevisions,
-  isSourceSlugTaken,
+  findFreeSourceSlug,
   findCharacterNameInFilm,
   findCharacterOfStory,
   findCreditId,
@@ -213,18 +213,6 @@ export function contentHashOf(text: string): string {
   return createHash('sha256').update(text).digest('hex')
 }
 
-async function freeSourceSlug(db: Kysely<Database>, title: string | null, hash: string): Promise<string> {
-  const base =
-    slugify(title ?? 'article')
-      .split('-')
-      .slice(0, 8)
-      .join('-') || 'article'
-  for (const slug of [base, `${base}-${hash.slice(0, 8)}`, `${base}-${hash.slice(0, 16)}`]) {
-    if (!(await isSourceSlugTaken(db, slug))) return slug
-  }
-  return `${base}-${hash}`
-}
-
 /**
  * Stores an article as a source (once per text: the same text again makes nothing new) and proposes
  * the claims it makes about the films, people and characters Retold knows.
@@ -244,8 +232,13 @@ export async function ingestArticle(
     const existing = await findSourceByContentHash(trx, hash)
     let source = existing
     if (!source) {
-      const slug = await freeSourceSlug(trx, article.title, hash)
-      await insertArticleSource(
+      const base =
+        slugify(article.title ?? '')
+          .split('-')
+          .slice(0, 8)
+          .join('-') || 'article'
+      const slug = await findFreeSourceSlug(trx, base)
+      await insertSource(
         trx,
         {
           slug,

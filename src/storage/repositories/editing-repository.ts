@@ -5,7 +5,6 @@ import {
   type Pin,
   type PropertyName,
   type Qualifiers,
-  type SourceKind,
   type SpoilerLevel,
   type SubjectKind,
   type SubjectRef,
@@ -63,55 +62,6 @@ export async function setClaimPin(db: Kysely<Database>, claimId: number, pin: Pi
     .set({ pin_reason: pin?.reason ?? null, pinned_by: pin?.by ?? null, pinned_at: pin?.at ?? null })
     .where('id', '=', claimId)
     .execute()
-}
-
-export interface NewSource {
-  slug: string
-  kind: SourceKind
-  url: string
-  title: string
-  retrievedAt: string
-}
-
-export async function insertSource(db: Kysely<Database>, source: NewSource): Promise<number> {
-  const row = await db
-    .insertInto('source')
-    .values({
-      slug: source.slug,
-      kind: source.kind,
-      url: source.url,
-      title: source.title,
-      publisher: null,
-      author: null,
-      language: null,
-      published_at: null,
-      updated_at: null,
-      retrieved_at: source.retrievedAt,
-      text: null,
-      content_hash: null,
-      created_at: source.retrievedAt,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  return Number(row.id)
-}
-
-export async function findSourceSlugByUrl(db: Kysely<Database>, url: string): Promise<string | undefined> {
-  const row = await db.selectFrom('source').select('slug').where('url', '=', url).executeTakeFirst()
-  return row?.slug
-}
-
-/** `base`, or `base-2`, `base-3`… : the first source slug no source has yet. */
-export async function findFreeSourceSlug(db: Kysely<Database>, base: string): Promise<string> {
-  const rows = await db
-    .selectFrom('source')
-    .select('slug')
-    .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
-    .execute()
-  const taken = new Set(rows.map((row) => row.slug))
-  let slug = base
-  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`
-  return slug
 }
 
 export interface NamedSubject extends SubjectRef {

@@ -1,7 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { Source } from '../../domain/index.ts'
 import type { ClaimCandidateRow, Database, NewClaimRow } from '../schema.ts'
-import { rowToSource } from './source-repository.ts'
 
 export type CandidateStatus = 'proposed' | 'accepted' | 'rejected'
 
@@ -34,21 +32,6 @@ export interface NewCandidate {
   confidence: number
 }
 
-export interface NewArticleSource {
-  slug: string
-  kind: string
-  url: string | null
-  title: string
-  publisher: string | null
-  author: string | null
-  language: string | null
-  publishedAt: string | null
-  updatedAt: string | null
-  retrievedAt: string
-  text: string
-  contentHash: string
-}
-
 function rowToCandidate(row: ClaimCandidateRow): StoredCandidate {
   return {
     id: row.id,
@@ -71,65 +54,6 @@ function rowToCandidate(row: ClaimCandidateRow): StoredCandidate {
 /** Qualifiers as text with sorted keys: equal qualifiers, equal text (the unique key of a candidate). */
 function qualifiersText(qualifiers: Record<string, string>): string {
   return JSON.stringify(Object.fromEntries(Object.entries(qualifiers).sort(([a], [b]) => a.localeCompare(b))))
-}
-
-export async function findSourceByContentHash(
-  db: Kysely<Database>,
-  hash: string,
-): Promise<Source | undefined> {
-  const row = await db
-    .selectFrom('source')
-    .select([
-      'id',
-      'slug',
-      'kind',
-      'url',
-      'title',
-      'publisher',
-      'author',
-      'language',
-      'published_at',
-      'updated_at',
-      'retrieved_at',
-      'content_hash',
-    ])
-    .where('content_hash', '=', hash)
-    .orderBy('id')
-    .executeTakeFirst()
-  return row && rowToSource(row)
-}
-
-export async function isSourceSlugTaken(db: Kysely<Database>, slug: string): Promise<boolean> {
-  return (
-    (await db.selectFrom('source').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined
-  )
-}
-
-export async function insertArticleSource(
-  db: Kysely<Database>,
-  source: NewArticleSource,
-  now: string,
-): Promise<number> {
-  const row = await db
-    .insertInto('source')
-    .values({
-      slug: source.slug,
-      kind: source.kind,
-      url: source.url,
-      title: source.title,
-      publisher: source.publisher,
-      author: source.author,
-      language: source.language,
-      published_at: source.publishedAt,
-      updated_at: source.updatedAt,
-      retrieved_at: source.retrievedAt,
-      text: source.text,
-      content_hash: source.contentHash,
-      created_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  return row.id
 }
 
 /** Stores the candidates a source does not have yet (same subject, property, value and qualifiers); returns how many. */
