@@ -58,9 +58,9 @@ export function CommentsSection(props: { comments: readonly PublicComment[]; on:
   )
 }
 
+/** What a reader typed, given back with the form when it has to be corrected: all but the email, never shown. */
 export interface CommentDraft {
   name: string
-  email: string
   body: string
 }
 
@@ -105,7 +105,7 @@ export function CommentFormPage(props: {
         </p>
         <p>
           <label for="email">{t('comment.field.email')}</label>
-          <input id="email" name="email" type="email" required maxlength={254} value={props.draft.email} />
+          <input id="email" name="email" type="email" required maxlength={254} autocomplete="email" />
           <small class="muted">{t('form.email-private')}</small>
         </p>
         <p>

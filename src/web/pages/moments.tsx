@@ -206,10 +206,9 @@ export function FilmMomentsPage(props: {
   )
 }
 
-/** What a fan typed, given back with the form when it has to be corrected. */
+/** What a fan typed, given back with the form when it has to be corrected: all but the email, never shown. */
 export interface MomentDraft {
   displayName: string
-  email: string
   country: string
   scene: string
   title: string
@@ -220,7 +219,6 @@ export interface MomentDraft {
 
 export const EMPTY_MOMENT: MomentDraft = {
   displayName: '',
-  email: '',
   country: '',
   scene: '',
   title: '',
@@ -275,7 +273,7 @@ export function MomentFormPage(props: {
         </p>
         <p>
           <label for="email">{t('moment.field.email')}</label>
-          <input id="email" name="email" type="email" required maxlength={254} value={draft.email} />
+          <input id="email" name="email" type="email" required maxlength={254} autocomplete="email" />
           <small class="muted">{t('form.email-private')}</small>
         </p>
         <p>

@@ -150,7 +150,6 @@ export function fanRoutes(app: Hono<Env>, web: Web): void {
     const field = (name: string) => formText(body, name)
     const draft: MomentDraft = {
       displayName: field('displayName'),
-      email: field('email'),
       country: field('country'),
       scene: field('scene'),
       title: field('title'),
@@ -169,6 +168,7 @@ export function fanRoutes(app: Hono<Env>, web: Web): void {
         storage,
         {
           ...draft,
+          email: field('email'),
           film: slug,
           scene: draft.scene || undefined,
           text: draft.text || undefined,
@@ -258,14 +258,14 @@ export function fanRoutes(app: Hono<Env>, web: Web): void {
     )
   }
   app.get('/comments/new', (c) =>
-    commentForm(c, c.req.query('on') ?? '', c.req.query('reply') ?? '', { name: '', email: '', body: '' }),
+    commentForm(c, c.req.query('on') ?? '', c.req.query('reply') ?? '', { name: '', body: '' }),
   )
   app.post('/comments', async (c) => {
     const body = await c.req.parseBody()
     const field = (name: string) => formText(body, name)
     const on = field('on')
     const reply = field('reply')
-    const draft = { name: field('name'), email: field('email'), body: field('body') }
+    const draft = { name: field('name'), body: field('body') }
     if (isHoneypotFilled(body))
       return commentForm(c, on, reply, draft, 'This form looks filled in by a program, not a person.', 400)
     const limited = await refusePostFlood(c, web)
@@ -278,6 +278,7 @@ export function fanRoutes(app: Hono<Env>, web: Web): void {
           target: ref,
           parentId: /^[1-9]\d{0,15}$/.test(reply) ? Number(reply) : undefined,
           ...draft,
+          email: field('email'),
         },
         { now: clock() },
       )
