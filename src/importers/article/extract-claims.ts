@@ -1,3 +1,4 @@
+import * as chrono from 'chrono-node'
 import nlp from 'compromise'
 import parseDuration from 'parse-duration'
 import type { Article } from './read-article.ts'
@@ -9,7 +10,15 @@ import {
   type NamedEntity,
 } from './link-mentions.ts'
 import { splitSentences, type Sentence } from './split-sentences.ts'
-import { COUNTRY_WORDS, countryOf, CURRENCIES, languageOf, PLATFORMS, RATERS } from './vocabulary.ts'
+import {
+  COUNTRY_WORDS,
+  countryOf,
+  CURRENCIES,
+  isNationality,
+  languageOf,
+  PLATFORMS,
+  RATERS,
+} from './vocabulary.ts'
 
 export const CANDIDATE_PROPERTIES = [
   'title',
@@ -63,7 +72,12 @@ export interface ExtractOptions {
 
 // Words that make a statement uncertain: its candidate keeps a low confidence.
 const HEDGE =
-  /\b(may|might|could|reportedly|rumou?red|allegedly|supposedly|perhaps|possibly|probably|apparently|some say|it is said|is said to|seems?|unconfirmed)\b/i
+  /(?<!\d\s)\bmay\b(?!\s+\d)|\b(might|could|reportedly|rumou?red|allegedly|supposedly|perhaps|possibly|probably|apparently|some say|it is said|is said to|seems?|unconfirmed)\b/i
+/** The sentence with its hedged clauses blanked out (same length, so that offsets hold). */
+export function maskHedges(text: string): string {
+  if (!HEDGE.test(text)) return text
+  return text.replace(/[^,;:]+/g, (clause) => (HEDGE.test(clause) ? ' '.repeat(clause.length) : clause))
+}
 const NEGATION = /\b(not|n[o']t|never|no longer|neither|nor|isn't|wasn't|doesn't|didn't|without)\b/i
 const QUESTION = /\?\s*$/
 const FILM_NOUN =
@@ -98,7 +112,13 @@ function describedFilm(fragment: string, context: Context): KnownEntity | null {
     .map((m) => countryOf(m[1]!))
     .filter((c) => c !== null)
   const years = [...fragment.matchAll(YEAR)].map((m) => Number(m[1]))
-  const original = /\boriginal\b/i.test(fragment)
+  // "than the original", "que la original": a comparison with the original does not describe it.
+  // Nor does an original title, name or language.
+  const original = /\boriginal\b/i.test(
+    fragment
+      .replace(/\b(?:than|que|como|to)\s+(?:the|la|el)\s+original\b/gi, '')
+      .replace(/\boriginal\s+(?:title|name|language|score|soundtrack|t[íi]tulo|nombre)\b/gi, ''),
+  )
   if (countriesNamed.length === 0 && years.length === 0 && !original) return null
   const matches = context.films.filter(
     (film) =>
@@ -107,6 +127,9 @@ function describedFilm(fragment: string, context: Context): KnownEntity | null {
       (!original || countriesNamed.length > 0 || years.length > 0 || film.relation === 'original'),
   )
   if (matches.length === 1) return matches[0]!
+  // Several stories in scope: the one the article is mostly about.
+  const ofFocus = matches.filter((f) => context.focus && f.story === context.focus.story)
+  if (ofFocus.length === 1 && matches.length > 1) return ofFocus[0]!
   // Several versions of one country: the original one, when the description says so or names none.
   const originals = matches.filter((f) => f.relation === 'original')
   return originals.length === 1 && (original || years.length > 0) ? originals[0]! : null
@@ -161,24 +184,57 @@ function findFocus(
   return best ? (films.find((f) => f.slug === best[0]) ?? null) : null
 }
 
-/** The film a sentence is about: a film named or described before its verb, a pronoun's film, or the focus. */
+/** Among the films a shared title names, the one a description such as "the Hindi remake" singles out: not the original. */
+function remakeAmong(mention: Mention, phrase: string): KnownEntity | null {
+  const films = mention.entities.filter((e) => e.kind === 'film')
+  if (films.length < 2 || /\boriginal\b/i.test(phrase)) return null
+  if (!new RegExp(`\\b(remake|remade|version|retelling|adaptation|${COUNTRY_WORDS})\\b`, 'i').test(phrase))
+    return null
+  const remakes = films.filter((f) => f.relation !== 'original')
+  if (remakes.length === 1) return remakes[0]!
+  const countries = [...phrase.matchAll(NATIONALITY)].map((m) => countryOf(m[1]!))
+  const ofCountry = remakes.filter((f) => countries.some((c) => c && f.countries?.includes(c)))
+  return ofCountry.length === 1 ? ofCountry[0]! : null
+}
+
+/** The film a mention names, read with the words around it ("the Hindi remake, also called Drishyam"). */
+function filmNamedIn(mention: Mention, phrase: string, context: Context): KnownEntity | null {
+  return remakeAmong(mention, phrase) ?? filmOf(mention, context)
+}
+
+/**
+ * The film a sentence is about: a pronoun's film, a film named or described before its verb (before
+ * "of" first: "the Korean remake of …" is about the remake), the previous sentence's film when the
+ * sentence names none in the same paragraph (Spanish drops its subjects: "Dura 107 minutos."), or the focus.
+ */
 function subjectOf(
   sentence: Sentence,
   local: readonly Mention[],
   context: Context,
   previous: KnownEntity | null,
+  sameParagraph: boolean,
 ): KnownEntity | null {
-  const verb = /\b(is|was|are|were|has|had|grossed|became|follows|stars|tells|made|won|earned)\b/i.exec(
-    sentence.text,
-  )
+  const verb =
+    /\b(is|was|are|were|has|had|grossed|became|follows|stars|tells|made|won|earned|se estrenó|dura|recaudó|llegó)(?![\p{L}])/iu.exec(
+      sentence.text,
+    )
   const head = verb ? sentence.text.slice(0, verb.index) : sentence.text
-  if (/^\s*(it|this film|the film|this movie|the movie)\b/i.test(head) && previous) return previous
-  const described = describedFilm(head, context)
-  if (described) return described
-  const named = local.find(
-    (m) => m.start < head.length && m.entities.some((e) => e.kind === 'film' || e.kind === 'story'),
-  )
-  if (named) return filmOf(named, context)
+  if (/^\s*(it|its|this film|the film|this movie|the movie|la película|el filme)\b/i.test(head) && previous)
+    return previous
+  const ofAt = /\s(?:of|de)\s/i.exec(head)
+  const heads = ofAt ? [head.slice(0, ofAt.index), head] : [head]
+  for (const part of heads) {
+    const described = describedFilm(part, context)
+    if (described) return described
+    const named = local.find(
+      (m) => m.start < part.length && m.entities.some((e) => e.kind === 'film' || e.kind === 'story'),
+    )
+    if (named) return filmNamedIn(named, part, context)
+  }
+  const namesAFilm =
+    local.some((m) => m.entities.some((e) => e.kind === 'film' || e.kind === 'story')) ||
+    describedFilm(sentence.text, context) !== null
+  if (!namesAFilm && sameParagraph && previous) return previous
   return context.focus
 }
 
@@ -205,6 +261,27 @@ function ratingsIn(
   return found
 }
 
+/** The text with its numbers in words written in digits ("two million" → "2000000"), by compromise. */
+function numbersAsDigits(text: string): string {
+  const doc = nlp(text)
+  doc.numbers().toNumber()
+  return doc.text()
+}
+
+const HOUR_WORDS: Record<string, number> = {
+  un: 1,
+  una: 1,
+  uno: 1,
+  dos: 2,
+  tres: 3,
+  bir: 1,
+  iki: 2,
+  üç: 3,
+  satu: 1,
+  dua: 2,
+  tiga: 3,
+}
+
 /** Minutes in a duration written out ("two hours and 12 minutes", "132 min", "2 saat 12 dakika", "132 menit"). */
 export function parseRuntime(text: string): { minutes: number; index: number } | null {
   const doc = nlp(text)
@@ -219,36 +296,127 @@ export function parseRuntime(text: string): { minutes: number; index: number } |
     if (minutes && minutes > 0)
       return { minutes: Math.round(minutes), index: text.search(/\d|\b(one|two|three)\b/i) }
   }
+  // Small numbers in words before an hour in Spanish, Turkish and Indonesian ("una hora y 52 minutos", "iki saat").
+  const spelled = text.replace(
+    /(?<!\p{L})(una?|uno|dos|tres|bir|iki|üç|satu|dua|tiga)(?=\s+(?:horas?|saat|jam)\b)/giu,
+    (word) => String(HOUR_WORDS[word.toLowerCase()] ?? word),
+  )
   const other =
     /\b(\d)\s*(?:saat|jam|horas?)\s*(?:(?:ve|dan|y)\s*)?(?:(\d{1,2})\s*(?:dakika|menit|minutos?))?|\b(\d{2,3})\s*(?:dakika|dk|menit|minutos?)\b/i.exec(
-      text,
+      spelled,
     )
   if (!other) return null
   const minutes = other[3] ? Number(other[3]) : Number(other[1]) * 60 + Number(other[2] ?? 0)
   return { minutes, index: other.index }
 }
 
-/** An amount of money written out ("$82 million", "86 milyon TL"). */
-export function parseMoney(text: string): { amount: number; currency: string } | null {
-  const match =
-    /(US\$|\$|€|£|₺|₩|₱|₹|Rp\.?)\s?(\d[\d.,]*)\s*(million|billion|thousand|milyon|milyar|juta|miliar|millones|mil millones)?|(\d[\d.,]*)\s*(million|billion|milyon|milyar|juta|miliar|millones)?\s*(dollars?|euros?|lira|TL|won|rupiah|pesos?|rupees?)/i.exec(
-      text,
-    )
+/** A number as articles write it: "5,294,155", "32.2", "426,6" (a decimal comma), "1.234.567". */
+export function parseNumber(written: string): number {
+  const text = written.replace(/[.,]$/, '')
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text)) return Number(text.replace(/,/g, ''))
+  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(text)) return Number(text.replace(/\./g, '').replace(',', '.'))
+  if (/^\d+,\d{1,2}$/.test(text)) return Number(text.replace(',', '.'))
+  return Number(text.replace(/,/g, ''))
+}
+
+const SCALE_WORD =
+  '(?:mil millones|billion|milyar|miliar|million|milyon|juta|millones|millón|crores?|lakhs?|thousand)'
+const SCALES: ReadonlyArray<readonly [RegExp, number]> = [
+  [/^(billion|milyar|miliar|mil millones)$/i, 1e9],
+  [/^crores?$/i, 1e7],
+  [/^(million|milyon|juta|millones|millón)$/i, 1e6],
+  [/^lakhs?$/i, 1e5],
+  [/^thousand$/i, 1e3],
+]
+const MONEY = new RegExp(
+  `(US\\$|CN¥|\\$|€|£|₺|₩|₱|₹|Rp\\.?)\\s?(\\d[\\d.,]*)\\s*(${SCALE_WORD})?|(\\d[\\d.,]*)\\s*(${SCALE_WORD})?\\s*(?:de\\s+)?(dollars?|d[óo]lares|euros?|lira|TL|won|rupiah|pesos?|rupees?|yuan|renminbi|RMB)\\b`,
+  'i',
+)
+
+/** An amount of money written out ("$82 million", "86 milyon TL", "₹62 crore", "426,6 millones de dólares"). */
+export function parseMoney(
+  text: string,
+): { amount: number; currency: string; index: number; end: number } | null {
+  const match = MONEY.exec(text)
   if (!match) return null
   const sign = match[1] ?? match[6] ?? ''
   const currency = CURRENCIES.find(([pattern]) => pattern.test(sign))?.[1]
   if (!currency) return null
-  const scaleWord = (match[3] ?? match[5] ?? '').toLowerCase()
-  const number = Number((match[2] ?? match[4] ?? '').replace(/,/g, ''))
+  const scaleWord = match[3] ?? match[5] ?? ''
+  const number = parseNumber(match[2] ?? match[4] ?? '')
   if (!Number.isFinite(number)) return null
-  const scale = /^(billion|milyar|miliar|mil millones)$/.test(scaleWord)
-    ? 1e9
-    : /^(million|milyon|juta|millones)$/.test(scaleWord)
-      ? 1e6
-      : scaleWord === 'thousand'
-        ? 1e3
-        : 1
-  return { amount: Math.round(number * scale), currency }
+  const scale = SCALES.find(([pattern]) => pattern.test(scaleWord))?.[1] ?? 1
+  return {
+    amount: Math.round(number * scale),
+    currency,
+    index: match.index,
+    end: match.index + match[0].length,
+  }
+}
+
+// Where a figure was earned or counted: "worldwide", "in South Korea", "en todo el mundo".
+const WORLDWIDE =
+  /^[^.;]{0,30}?\b(worldwide|globally|around the world|all over the world|en todo el mundo|a nivel mundial|di seluruh dunia|dünya genelinde|dünya çapında)\b/i
+
+/** The region a figure is given for, read in the few words after it. */
+function regionAfter(text: string): string | undefined {
+  if (WORLDWIDE.test(text)) return 'XWW'
+  const place = new RegExp(
+    `^[^.;]{0,30}?\\b(?:in|en|di|across)\\s+(?:the\\s+)?(${COUNTRY_WORDS})\\b`,
+    'i',
+  ).exec(text)
+  return place ? (countryOf(place[1]!) ?? undefined) : undefined
+}
+
+// Words that say a film came out, in English and Spanish: the release date follows within a few words.
+const RELEASE =
+  /\b(?:released|premiered|came out|opened|(?:hit|reached|arrived in|arrived on)\b[^.,;]{0,30}?\b(?:screens|cinemas|theaters|theatres)|se estren[óo]|fue estrenada|fue estrenado|lleg[óo] a (?:los )?(?:cines|salas)\b[^.,;]{0,20}?)(?=\s|$)/i
+
+/**
+ * Whether the English-only rules apply: English, or a language the detector named without an ISO 639-1
+ * code (franc takes short English texts for Scots and the like), or none.
+ */
+function readsAsEnglish(language: string | null): boolean {
+  return language === null || language === 'en' || language.length !== 2
+}
+
+/** The first full calendar date (day, month, year) in a text, read by chrono, with its offset. */
+function fullDateIn(text: string, language: string | null): { value: string; index: number } | null {
+  // The article's language first, then the others chrono reads, since a short text's language is a guess.
+  const parsers = [
+    language === 'es' ? chrono.es : language === 'pt' ? chrono.pt : language === 'fr' ? chrono.fr : null,
+    chrono.en,
+    chrono.es,
+    chrono.fr,
+    chrono.pt,
+  ]
+  for (const parser of parsers) {
+    if (!parser) continue
+    for (const result of parser.parse(text, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false })) {
+      const { start } = result
+      if (!start.isCertain('year') || !start.isCertain('month') || !start.isCertain('day')) continue
+      if (result.index > 40) break
+      const pad = (n: number | null) => String(n).padStart(2, '0')
+      return {
+        value: `${start.get('year')}-${pad(start.get('month'))}-${pad(start.get('day'))}`,
+        index: result.index,
+      }
+    }
+  }
+  return null
+}
+
+/** Where a release took place, from the words between the verb and its date ("in Italy", "Indian screens", "worldwide"). */
+function releaseRegion(text: string): string | undefined {
+  if (/\b(worldwide|globally|around the world|en todo el mundo|a nivel mundial)\b/i.test(text)) return 'XWW'
+  const place = new RegExp(`\\b(?:in|en|across)\\s+(?:the\\s+)?(${COUNTRY_WORDS})\\b`, 'i').exec(text)
+  if (place) return countryOf(place[1]!) ?? undefined
+  const adjective = new RegExp(
+    `\\b(${COUNTRY_WORDS})\\s+(?:screens|cinemas|theaters|theatres)\\b|\\b(?:cines|salas)\\s+(${COUNTRY_WORDS})\\b`,
+    'i',
+  ).exec(text)
+  const word = adjective?.[1] ?? adjective?.[2]
+  return word && isNationality(word) ? (countryOf(word) ?? undefined) : undefined
 }
 
 const KIN =
@@ -271,7 +439,8 @@ function extractSentence(
     as_of: context.asOf ?? undefined,
   })
   const characters = local.filter((m) => pick(m, 'character'))
-  const people = local.filter((m) => pick(m, 'person') && !pick(m, 'character'))
+  // A name that is both an actor's and a character's ("Meena") is taken for the actor where a person is expected.
+  const people = local.filter((m) => pick(m, 'person'))
 
   if (isQuestion) return found
 
@@ -306,6 +475,14 @@ function extractSentence(
   }
 
   // Where to watch.
+  const releaseVerb = RELEASE.exec(text)
+  const releaseDate = releaseVerb
+    ? fullDateIn(text.slice(releaseVerb.index + releaseVerb[0].length), context.article.language)
+    : null
+  const releaseSpan =
+    releaseVerb && releaseDate
+      ? ([releaseVerb.index, releaseVerb.index + releaseVerb[0].length + releaseDate.index] as const)
+      : null
   if (subject) {
     for (const [pattern, platform] of PLATFORMS) {
       const match = pattern.exec(text)
@@ -324,7 +501,14 @@ function extractSentence(
         subject,
         property: 'available_on',
         value: platform,
-        qualifiers: series({ region }),
+        // "released worldwide via Netflix on 20 January 2022": available since that date.
+        qualifiers: {
+          region,
+          as_of:
+            releaseSpan && match.index > releaseSpan[0] && match.index < releaseSpan[1]
+              ? releaseDate!.value
+              : (context.asOf ?? undefined),
+        },
         confidence: hedge(0.85),
       })
     }
@@ -376,37 +560,67 @@ function extractSentence(
     }
   }
 
-  // Box office and admissions.
+  // Box office and admissions, with the region they were counted in ("$32 million worldwide",
+  // "admissions in South Korea"); a cumulative figure, so no as_of.
   if (
-    /\b(grossed|gross|box office|earned|collected|takings|hasılat|pendapatan|recaudó|taquilla)\b/i.test(text)
+    /\b(grossed|gross|box office|earned|collected|takings|hasılat|pendapatan|recaudó|recaudación|taquilla)(?![\p{L}])/iu.test(
+      text,
+    )
   ) {
     const money = parseMoney(text)
     if (subject && money)
       found.push({
         subject,
         property: 'box_office',
-        value: money,
-        qualifiers: series(),
-        confidence: hedge(0.8),
+        value: { amount: money.amount, currency: money.currency },
+        qualifiers: { region: regionAfter(text.slice(money.end)) },
+        confidence: hedge(money.amount >= 1000 ? 0.8 : 0.4),
       })
   }
-  const admissions =
-    /(\d[\d.,]*)\s*(million|milyon|juta|millones)?\s*(admissions|tickets sold|moviegoers|spectators|seyirci|penonton|espectadores)\b/i.exec(
+  // Numbers in words first ("two million tickets"), as compromise reads them.
+  const counted =
+    /\b(admissions|tickets|moviegoers|spectators|viewers|seyirci|penonton|espectadores|entradas)\b/i.test(
       text,
     )
-  if (subject && admissions) {
+      ? numbersAsDigits(text)
+      : ''
+  const admissions =
+    /(\d[\d.,]*)\s*(million|milyon|juta|millones)?\s*(admissions|tickets sold|tickets|moviegoers|spectators|seyirci|penonton|espectadores|entradas)\b/i.exec(
+      counted,
+    )
+  if (
+    subject &&
+    admissions &&
+    (!/^tickets$|^entradas$/i.test(admissions[3]!) ||
+      /\b(sold|vendió|vendidas|terjual|satıldı)\b/i.test(counted))
+  ) {
     const scale = admissions[2] ? 1e6 : 1
-    const value = Math.round(Number(admissions[1]!.replace(/,/g, '').replace(/\.(?=\d{3}\b)/g, '')) * scale)
+    const value = Math.round(parseNumber(admissions[1]!) * scale)
     if (Number.isFinite(value) && value > 1000)
-      found.push({ subject, property: 'admissions', value, qualifiers: series(), confidence: hedge(0.75) })
+      found.push({
+        subject,
+        property: 'admissions',
+        value,
+        qualifiers: { region: regionAfter(counted.slice(admissions.index + admissions[0].length)) },
+        confidence: hedge(
+          /\b(more than|over|around|about|nearly|almost|passed)\b/i.test(counted) ? 0.65 : 0.75,
+        ),
+      })
   }
 
   // Remakes and adaptations: "a Turkish adaptation of the South Korean movie", "the third remake of …" (an ordinal, not a count).
   const derived = /\b(adaptation|remake|version|retelling)\s+of\s+(.{3,120})/i.exec(text)
   if (subject && derived) {
     const object = derived[2]!
-    const objectMention = local.find((m) => m.start >= derived.index + derived[0].length - object.length)
+    const objectStart = derived.index + derived[0].length - object.length
+    const objectMention = local.find((m) => m.start >= objectStart)
+    // "the Hindi Drishyam": a qualified shared title is the remake of that name, not the original.
+    const qualified =
+      objectMention && objectMention.start - objectStart <= 25
+        ? remakeAmong(objectMention, text.slice(objectStart, objectMention.start))
+        : null
     const original =
+      qualified ??
       describedFilm(
         object.split(/,|\bwhich\b|\bwith\b/)[0]! + (/\bsame name\b/.test(object) ? '' : ''),
         context,
@@ -418,6 +632,51 @@ function extractSentence(
       const property = /adaptation/i.test(derived[1]!) ? 'adaptation_of' : 'remake_of'
       found.push({ subject, property, value: original2.slug, confidence: hedge(0.8) })
     }
+  }
+  // "the Kannada remake", "Spain's remake, …", "China then remade it as …": a remake whose original the
+  // sentence does not name is a remake of its story's original film (weaker: the original comes from Retold).
+  if (
+    subject &&
+    subject.relation === 'remake' &&
+    !found.some((f) => f.property === 'remake_of') &&
+    readsAsEnglish(context.article.language) &&
+    /\bremake\b|\bremade\s+(?:it|the film|the story|\S+)\s+as\b/i.test(text) &&
+    !/\b(remake|version)s?\s+of\b/i.test(text)
+  ) {
+    const original = context.films.find((f) => f.relation === 'original' && f.story === subject.story)
+    if (original && original.slug !== subject.slug)
+      found.push({ subject, property: 'remake_of', value: original.slug, confidence: hedge(0.6) })
+  }
+
+  // "Drishya (2014)": a title with its year in brackets; the film of that year when the title is shared.
+  for (const mention of local) {
+    const year = /^\s*\(((?:19|20)\d\d)\)/.exec(text.slice(mention.end))
+    if (!year) continue
+    const films = mention.entities.filter((e) => e.kind === 'film')
+    const film =
+      films.find((f) => f.year === Number(year[1])) ?? (films.length > 0 ? filmOf(mention, context) : null)
+    if (film) found.push({ subject: film, property: 'year', value: Number(year[1]), confidence: hedge(0.75) })
+  }
+
+  // A country as the maker: "Spain's remake, …", "China then remade it as …".
+  const maker = new RegExp(
+    `\\b(${COUNTRY_WORDS})(?:['’]s\\s+(?:own\\s+)?(?:remake|version|adaptation|retelling)\\b|\\s+(?:then\\s+|later\\s+|also\\s+)?remade\\b)`,
+    'i',
+  ).exec(text)
+  if (subject && maker && isNationality(maker[1]!)) {
+    const country = countryOf(maker[1]!)
+    if (country) found.push({ subject, property: 'country', value: country, confidence: hedge(0.7) })
+  }
+
+  // A language named like a nationality: "the Kannada remake", "The Malayalam original", "the Tamil one".
+  for (const match of text.matchAll(
+    /\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his)\s+(?:[\w-]+\s+)?(\p{Lu}\p{Ll}+)\s+(original|remake|version|film|movie|one)\b/gu,
+  )) {
+    const word = match[1]!
+    const language = languageOf(word)
+    if (!language || isNationality(word)) continue
+    const film = match[2] === 'original' ? (describedFilm(match[0], context) ?? null) : subject
+    if (film) found.push({ subject: film, property: 'language', value: language, confidence: hedge(0.7) })
   }
 
   // Year and country of described films: "the original 2013 South Korean comedy-drama", "a film released in 2013 in South Korea".
@@ -433,25 +692,37 @@ function extractSentence(
     const year = /\b(19|20)\d\d\b/.exec(phrase)
     if (year) found.push({ subject: film, property: 'year', value: Number(year[0]), confidence: hedge(0.7) })
     for (const nationality of phrase.matchAll(NATIONALITY)) {
-      const country = countryOf(nationality[1]!)
+      const country = isNationality(nationality[1]!) ? countryOf(nationality[1]!) : null
       if (country) found.push({ subject: film, property: 'country', value: country, confidence: hedge(0.6) })
     }
   }
-  // "released in 2019" about the sentence's own film.
-  const released = /\b(?:released|premiered|came out|opened)\s+(?:in|on)\s+(.{4,30})/i.exec(text)
+  // Release: "released in Italy on 11 February 2016", "hit Indian screens on 31 July 2015", "se estrenó en
+  // Francia el 2 de noviembre de 2011". A full date gives release_date (with the region the text names);
+  // a year alone ("released in 2019") gives year.
+  const released = RELEASE.exec(text)
   if (
     subject &&
     released &&
+    !NEGATION.test(text.slice(Math.max(0, released.index - 12), released.index)) &&
     !/\bsame name\b|\bfilm released\b/i.test(
       text.slice(Math.max(0, released.index - 40), released.index + 10),
     )
   ) {
-    const date = /^(?:(\d{1,2}\s+\w+|\w+\s+\d{1,2},?)\s+)?((?:19|20)\d\d)\b/.exec(released[1]!)
-    if (date && date[1]) {
-      const full = /^\d{4}-\d{2}-\d{2}$/.test(date[0]) ? date[0] : null
-      if (full) found.push({ subject, property: 'release_date', value: full, confidence: hedge(0.7) })
+    const after = text.slice(released.index, released.index + 90)
+    const date = fullDateIn(after.slice(released[0].length), context.article.language)
+    if (date) {
+      const between = after.slice(0, released[0].length + date.index)
+      found.push({
+        subject,
+        property: 'release_date',
+        value: date.value,
+        qualifiers: { region: releaseRegion(between) },
+        confidence: hedge(0.8),
+      })
+    } else {
+      const year = /^\s+(?:in|en)\s+((?:19|20)\d\d)\b/i.exec(after.slice(released[0].length))
+      if (year) found.push({ subject, property: 'year', value: Number(year[1]), confidence: hedge(0.75) })
     }
-    if (date) found.push({ subject, property: 'year', value: Number(date[2]), confidence: hedge(0.75) })
   }
   // The film's own nationality: "is a Turkish film", "this Turkish movie", "the Turkish adaptation".
   const own = new RegExp(
@@ -459,7 +730,7 @@ function extractSentence(
     'i',
   ).exec(text)
   if (subject && own && !derived?.[2]?.includes(own[0])) {
-    const country = countryOf(own[1]!)
+    const country = isNationality(own[1]!) ? countryOf(own[1]!) : null
     if (country && subject.countries?.includes(country))
       found.push({ subject, property: 'country', value: country, confidence: hedge(0.8) })
   }
@@ -484,7 +755,24 @@ function extractSentence(
     const ownFilm = describedFilm(text.slice(0, person.start), context)
     const target = ownFilm ?? subject
     if (!target) continue
-    if (/\b(replaced by|instead of|replacing)\s*$/i.test(before)) continue
+    // "X was announced as director but has since been replaced by Y": Y directs (the one replaced does not).
+    if (/\breplaced by\s*$/i.test(before)) {
+      if (/\bdirector\b/i.test(text.slice(0, person.start)) && !/\b(?:actor|cast|role|as the)\b/i.test(text))
+        found.push({ subject: target, property: 'director', value: entity.slug, confidence: hedge(0.6) })
+      continue
+    }
+    if (/\b(instead of|replacing)\s*$/i.test(before)) continue
+    // "X wrote and directed the film".
+    const did =
+      /^\s+(?:also\s+)?(wrote and directed|directed and wrote|co-wrote and directed|directed|wrote|scripted)\s+(?:the film|the movie|it|this film|this movie|the remake|the original)\b/i.exec(
+        after,
+      )
+    if (did && subject) {
+      if (/directed/i.test(did[1]!))
+        found.push({ subject, property: 'director', value: entity.slug, confidence: hedge(0.8) })
+      if (/wrote|scripted/i.test(did[1]!))
+        found.push({ subject, property: 'writer', value: entity.slug, confidence: hedge(0.75) })
+    }
     if (/\bdirected by\s*$/i.test(before) || /\bdirector\s*$/i.test(before)) {
       found.push({ subject: target, property: 'director', value: entity.slug, confidence: hedge(0.85) })
     }
@@ -505,37 +793,111 @@ function extractSentence(
     }
   }
 
-  // Cast: "Ova (Nisa Sofiya Aksongur)", "Memo, a man played by X", "X as Memo"; "replaced by" is no casting.
+  // Cast: "Ova (Nisa Sofiya Aksongur)", "Memo, a man played by X", "X as Memo", "X plays Memo", "X is the
+  // police chief, Y", "X returned as the mother", "replaced by X as the father" (X is cast; the one replaced is
+  // not), "A and B play the hosts, C and D" (in order), "stars A and B" (no character).
+  const cast = new Map<Mention, { film: KnownEntity; character?: string | undefined; confidence: number }>()
+  const personOnly = people.filter((p) => !pick(p, 'character') || !characters.some((c) => c !== p))
   for (const person of people) {
     const actor = pick(person, 'person')!
     const before = text.slice(0, person.start)
     const after = text.slice(person.end)
-    if (/\b(replaced by|instead of|replacing|originally cast|turned down)\b[^.]{0,30}$/i.test(before))
-      continue
+    if (/\b(instead of|replacing|originally cast|turned down)\b[^.]{0,30}$/i.test(before)) continue
+    if (/^\s+(?:was|had been|has been|is)\s+(?:\w+\s+){0,2}?replaced\b/i.test(after)) continue
+    const others = characters.filter((c) => c !== person)
     let character: Mention | undefined
+    let confidence = 0.9
     if (/\(\s*$/.test(before))
-      character = [...characters].reverse().find((c) => c.end <= person.start && person.start - c.end <= 3)
+      character = [...others].reverse().find((c) => c.end <= person.start && person.start - c.end <= 3)
     if (
       !character &&
       /\b(played|portrayed|performed|played with|brought to life)\b[^.]{0,60}\bby\s*$/i.test(before)
     ) {
-      character = [...characters].reverse().find((c) => c.end <= person.start && person.start - c.end <= 120)
+      character = [...others].reverse().find((c) => c.end <= person.start && person.start - c.end <= 120)
     }
     if (!character && /^\s+(as|plays|playing)\s+/i.test(after)) {
-      character = characters.find((c) => c.start >= person.end && c.start - person.end <= 12)
+      character = others.find((c) => c.start >= person.end && c.start - person.end <= 12)
+    }
+    // "X is the Inspector General, Meera Deshmukh": a character named within a few words, no one else between.
+    const copula = /^\s+(?:is|was|plays|played)\s+(?:the\s+)?[^.,;()]{0,40}?,\s*$/i
+    if (!character) {
+      const next = others.find((c) => c.start >= person.end && c.start - person.end <= 50)
+      if (
+        next &&
+        copula.test(text.slice(person.end, next.start)) &&
+        !people.some((p) => p.start > person.end && p.start < next.start)
+      ) {
+        character = next
+        confidence = 0.65
+      }
     }
     const role = character && pick(character, 'character')
-    if (!role) continue
-    const film = context.films.find((f) => f.slug === role.film) ?? subject
-    if (!film) continue
+    if (role) {
+      const film = context.films.find((f) => f.slug === role.film) ?? subject
+      if (film) cast.set(person, { film, character: role.character, confidence })
+      continue
+    }
+    if (!subject) continue
+    // "X returned as the mother", "replaced by X as the father": a role by its name, in the sentence's film.
+    const asRole = /^\s+(?:(?:\w+\s+){0,2}?as|to play)\s+the\s+([\p{L}-]+)/iu.exec(after)
+    if (asRole && !/\bto play\b/i.test(asRole[0])) {
+      const word = asRole[1]!.toLowerCase()
+      const story = context.characters.find((c) => c.character === word && c.story === subject.story)
+      if (story) {
+        cast.set(person, { film: subject, character: story.character!, confidence: 0.7 })
+        continue
+      }
+    }
+    // "stars A and B", "starring A, B and C", "with A and B": a cast list without characters.
+    const list = /\b(?:stars|starring|co-stars|featuring|alongside)\s+(?:[^.;:]{0,80}?)$/i.exec(before)
+    if (list && personOnly.includes(person)) {
+      const between = list[0].replace(/^\S+\s+/, '')
+      const listed = people.filter((p) => p.start >= person.start - between.length && p.end <= person.start)
+      const rest = between.slice(
+        listed.reduce((end, p) => Math.max(end, p.end - (person.start - between.length)), 0),
+      )
+      if (/^\s*$|^\s*(?:,|and|y|ve|dan)\s*$/i.test(rest) && (listed.length > 0 || between.trim() === '')) {
+        const credited = actor.films?.includes(subject.slug) ?? false
+        cast.set(person, { film: subject, confidence: credited ? 0.75 : 0.55 })
+      }
+    }
+  }
+  // "A and B play the hosts, C and D": actors and characters paired in order.
+  const pairing = /\s+(?:play|portray)\s+(?:the\s+[\p{L}\s-]{0,30},\s*)?/iu
+  for (let i = 0; i < people.length; i += 1) {
+    const group: Mention[] = [people[i]!]
+    while (
+      i + group.length < people.length &&
+      /^\s*(?:,|and|,\s*and)\s*$/i.test(text.slice(group.at(-1)!.end, people[i + group.length]!.start))
+    )
+      group.push(people[i + group.length]!)
+    if (group.length < 2) continue
+    const verb = pairing.exec(text.slice(group.at(-1)!.end))
+    if (!verb || verb.index !== 0) continue
+    let at = group.at(-1)!.end + verb[0].length
+    const roles: Mention[] = []
+    for (const character of characters) {
+      if (character.start < at || roles.length === group.length) continue
+      if (!/^\s*(?:,|and|,\s*and)?\s*$/i.test(text.slice(at, character.start))) break
+      roles.push(character)
+      at = character.end
+    }
+    if (roles.length !== group.length) continue
+    group.forEach((person, k) => {
+      const role = pick(roles[k]!, 'character')!
+      const film = context.films.find((f) => f.slug === role.film) ?? subject
+      if (film) cast.set(person, { film, character: role.character, confidence: 0.75 })
+    })
+    i += group.length - 1
+  }
+  for (const [person, { film, character, confidence }] of cast)
     found.push({
       subject: film,
       property: 'cast',
-      value: actor.slug,
-      qualifiers: { character: role.character },
-      confidence: hedge(0.9),
+      value: pick(person, 'person')!.slug,
+      qualifiers: { character },
+      confidence: hedge(confidence),
     })
-  }
 
   // Relations between characters: "Memo's grandmother", "his daughter Ova", "Ova … and her grandmother".
   for (const match of text.matchAll(
@@ -604,9 +966,16 @@ export function extractCandidates(article: Article, options: ExtractOptions): Ca
   const candidates = new Map<string, CandidateClaim>()
   const state = { chart: null as number | null }
   let previous: KnownEntity | null = context.focus
-  for (const sentence of splitSentences(article.text)) {
-    const local = mentionsIn(sentence, mentions)
-    const subject = subjectOf(sentence, local, context, previous)
+  let lastEnd = 0
+  for (const original of splitSentences(article.text)) {
+    // A hedged clause ("… may also be on the way", "reportedly sold …") states nothing: it is blanked out.
+    const sentence = { ...original, text: maskHedges(original.text) }
+    const local = mentionsIn(sentence, mentions).filter(
+      (m) => sentence.text.slice(m.start, m.end).trim() !== '',
+    )
+    const sameParagraph = !/\n\s*\n/.test(article.text.slice(lastEnd, sentence.start))
+    lastEnd = sentence.end
+    const subject = subjectOf(sentence, local, context, previous, sameParagraph)
     for (const found of extractSentence(sentence, local, context, subject, state)) {
       const qualifiers = Object.fromEntries(
         Object.entries(found.qualifiers ?? {}).filter(
@@ -618,9 +987,9 @@ export function extractCandidates(article: Article, options: ExtractOptions): Ca
         property: found.property,
         value: found.value,
         qualifiers,
-        quote: sentence.text,
-        start: sentence.start,
-        end: sentence.end,
+        quote: original.text,
+        start: original.start,
+        end: original.end,
         confidence: Math.round(found.confidence * 100) / 100,
       }
       const key = keyOf({ ...found, qualifiers })

@@ -71,8 +71,12 @@ function nameOf(value: unknown): string | null {
 }
 
 // A byline such as "by Aishwarya R | Updated Apr 10, 2023" or "By Jane Doe, published 3 May 2021".
-const BYLINE = /^\s*by\s+([^|\n,]{2,60}?)\s*(?:[|,·–—-]\s*(.*))?$/im
-const DATED = /\b(updated|modified|published|posted)\b[:\s]*(.{4,40})/gi
+// "Por …" (Spanish) and "Oleh …" (Indonesian) are bylines too.
+const BYLINE = /^\s*(?:by|por|oleh)\s+([^|\n,]{2,60}?)\s*(?:[|,·–—-]\s*(.*))?$/im
+const DATED =
+  /\b(updated|modified|published|posted|actualizado|publicado|diperbarui|diterbitkan|güncellendi|yayınlandı)\b[:\s]*(?:el\s+|pada\s+)?(.{4,40})/gi
+// A dateline: a short line near the top that holds a date and little else ("Jane Doe · 3 November 2022").
+const DATELINE_MAX = 80
 
 interface TextMetadata {
   author: string | null
@@ -83,7 +87,7 @@ interface TextMetadata {
 }
 
 /** Metadata written in the text itself: a byline and "Updated …"/"Published …" dates. */
-function readTextMetadata(text: string): TextMetadata {
+function readTextMetadata(text: string, language: string | null = 'en'): TextMetadata {
   const found: TextMetadata = { author: null, published: null, updated: null, publisher: null }
   const byline = BYLINE.exec(text)
   if (byline) {
@@ -96,12 +100,28 @@ function readTextMetadata(text: string): TextMetadata {
     if (next && next.split(/\s+/).length <= 3 && !/[.?!:]$/.test(next)) found.publisher = next
   }
   for (const match of text.slice(0, 3000).matchAll(DATED)) {
-    const date = parseDateText(match[2]!)
+    const date = parseDateText(match[2]!, language) ?? parseDateText(match[2]!)
     if (!date) continue
-    if (/updated|modified/i.test(match[1]!)) found.updated ??= date
+    if (/updated|modified|actualizado|diperbarui|güncellendi/i.test(match[1]!)) found.updated ??= date
     else found.published ??= date
   }
+  if (found.published === null && found.updated === null) found.published = readDateline(text, language)
   return found
+}
+
+/** The date of a short line among the first lines after the title (a byline or a dateline), when it gives a full day. */
+function readDateline(text: string, language: string | null): string | null {
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .slice(1, 6)
+  for (const line of lines) {
+    if (line.length > DATELINE_MAX || /[.?!]$/.test(line)) continue
+    const date = parseDateText(line, language) ?? parseDateText(line)
+    if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) return date
+  }
+  return null
 }
 
 function readJsonLd(document: HtmlDocument): Record<string, unknown>[] {
@@ -197,7 +217,8 @@ function readHtml(html: string, url: string | null): Article {
 
 function readText(raw: string, url: string | null): Article {
   const text = raw.replace(/\r\n?/g, '\n').trim()
-  const metadata = readTextMetadata(text)
+  const language = detectLanguage(text)
+  const metadata = readTextMetadata(text, language)
   const firstLine = text.split('\n').find((line) => line.trim() !== '')
   return {
     title: clean(firstLine)?.slice(0, 300) ?? null,
@@ -205,7 +226,7 @@ function readText(raw: string, url: string | null): Article {
     publisher: metadata.publisher,
     published: metadata.published,
     updated: metadata.updated,
-    language: detectLanguage(text),
+    language,
     url,
     text,
   }

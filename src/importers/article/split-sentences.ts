@@ -8,7 +8,9 @@ export interface Sentence {
 }
 
 // Titles such as "Miracle in Cell No. 7" carry an abbreviation the splitter may end a sentence on.
+// So does a person's initial ("directed by P. Vasu"): one capital letter after a space or an opening.
 const ENDS_IN_ABBREVIATION = /\b(?:No|Nr|Vol|Mr|Mrs|Ms|Dr|St|Jr|Sr|vs)\.$/i
+const ENDS_IN_INITIAL = /(?:^|[\s(])\p{Lu}\.$/u
 
 /**
  * Splits a text into sentences with their offsets: paragraphs (blank lines) first, then sentences
@@ -30,7 +32,8 @@ export function splitSentences(text: string): Sentence[] {
       } else {
         pending = { text: text.slice(start, end), start, end }
       }
-      if (!ENDS_IN_ABBREVIATION.test(pending.text.trimEnd())) {
+      const tail = pending.text.trimEnd()
+      if (!ENDS_IN_ABBREVIATION.test(tail) && !ENDS_IN_INITIAL.test(tail)) {
         sentences.push(trim(pending))
         pending = null
       }

@@ -71,6 +71,44 @@ const DEMONYMS: Record<string, string> = {
   argentina: 'AR',
   brazilian: 'BR',
   'costa rica': 'CR',
+  // Spanish names and adjectives of countries.
+  'estados unidos': 'US',
+  estadounidense: 'US',
+  francia: 'FR',
+  francés: 'FR',
+  francesa: 'FR',
+  franceses: 'FR',
+  francesas: 'FR',
+  argentino: 'AR',
+  argentinos: 'AR',
+  argentinas: 'AR',
+  italia: 'IT',
+  italiana: 'IT',
+  italiano: 'IT',
+  alemania: 'DE',
+  alemana: 'DE',
+  alemán: 'DE',
+  // Languages of India, which articles use as one would a nationality ("the Kannada remake").
+  telugu: 'IN',
+  tamil: 'IN',
+  malayalam: 'IN',
+}
+
+// Words among the above that name a language rather than a people: "the Kannada remake" says its
+// language, not its country (a nationality adjective, "the Korean remake", says its country).
+const LANGUAGE_NOT_NATIONALITY = new Set([
+  'hindi',
+  'kannada',
+  'telugu',
+  'tamil',
+  'malayalam',
+  'bengali',
+  'marathi',
+])
+
+/** Whether a word is a nationality or a country (country claim) rather than a language's name. */
+export function isNationality(word: string): boolean {
+  return countryOf(word) !== null && !LANGUAGE_NOT_NATIONALITY.has(word.trim().toLowerCase())
 }
 
 /** The country a word or name stands for (a demonym or a country's name), or null. */
@@ -133,7 +171,7 @@ export const PLATFORMS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** Currencies by their sign or name. */
 export const CURRENCIES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/US\$|\$|\bUSD\b|\bdollars?\b/i, 'USD'],
+  [/US\$|\$|\bUSD\b|\bdollars?\b|\bd[óo]lar(?:es)?\b/i, 'USD'],
   [/€|\bEUR\b|\beuros?\b/i, 'EUR'],
   [/£|\bGBP\b|\bpounds?\b/i, 'GBP'],
   [/₺|\bTL\b|\bTRY\b|\blira\b|\bliras\b/i, 'TRY'],
@@ -141,4 +179,5 @@ export const CURRENCIES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bRp\.?|\bIDR\b|\brupiah\b/i, 'IDR'],
   [/₱|\bPHP\b|\bpesos?\b/i, 'PHP'],
   [/₹|\bINR\b|\brupees?\b/i, 'INR'],
+  [/CN¥|\bCNY\b|\bRMB\b|\byuan\b|\brenminbi\b/i, 'CNY'],
 ]
