@@ -10,7 +10,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { extractWithScope, readArticle, readDatasetDir, type CandidateClaim } from '../src/importers/index.ts'
+import type { CandidateClaim } from '../src/domain/index.ts'
+import { extractWithScope, readArticle, readDatasetDir } from '../src/importers/index.ts'
 import { buildArticleScope, loadDatasets } from '../src/services/index.ts'
 import { connect, migrateToLatest } from '../src/storage/index.ts'
 

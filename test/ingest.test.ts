@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CandidateClaim, CandidateProperty, CandidateValue } from '../src/domain/index.ts'
 import { extractWithScope, readArticle, readDatasetDir } from '../src/importers/index.ts'
 import {
   acceptCandidate,
@@ -116,7 +117,11 @@ for (const dialect of DIALECTS) {
 
     const film = { kind: 'film' as const, slug: TURKISH, name: '7. Koğuştaki Mucize' }
     const quote = 'A made-up sentence that names the film.'
-    const proposed = (property: string, value: unknown, qualifiers: Record<string, string> = {}) => ({
+    const proposed = (
+      property: CandidateProperty,
+      value: CandidateValue,
+      qualifiers: Record<string, string> = {},
+    ): CandidateClaim => ({
       subject: film,
       property,
       value,

@@ -1,4 +1,5 @@
 // domain/: entities, ids, schemas, fact resolution, spoiler rules and errors. Imports only zod.
+export * from './articles.ts'
 export * from './dataset.ts'
 export * from './errors.ts'
 export * from './facts.ts'

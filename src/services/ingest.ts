@@ -12,6 +12,11 @@ import {
   slugify,
   valueSchemaOf,
   type Actor,
+  type Article,
+  type ArticleScope,
+  type CandidateClaim,
+  type ClaimExtractor,
+  type KnownEntity,
   type Qualifiers,
   type Source,
 } from '../domain/index.ts'
@@ -59,68 +64,18 @@ import { searchCatalog } from './search.ts'
 
 export type { StoredCandidate }
 
-/** An article as the article importer reads it (src/importers/article): metadata and main text. */
-export interface IngestedArticle {
-  title: string | null
-  author: string | null
-  publisher: string | null
-  published: string | null
-  updated: string | null
-  language: string | null
-  url: string | null
-  text: string
-}
-
-/** A story, film, person or character an article may name, with what the extractor needs to know of it. */
-export interface ScopeEntity {
-  kind: 'story' | 'film' | 'person' | 'character'
-  slug: string
-  name: string
-  year?: number | null
-  countries?: readonly string[]
-  relation?: string
-  story?: string
-  character?: string
-  film?: string | undefined
-  actor?: string
-  films?: readonly string[]
-  roleWords?: readonly string[]
-}
-
-/** A claim the extractor proposes (src/importers/article's CandidateClaim). */
-export interface ProposedClaim {
-  subject: { kind: ScopeEntity['kind']; slug: string; name: string }
-  property: string
-  value: unknown
-  qualifiers: Record<string, string>
-  quote: string
-  start: number
-  end: number
-  confidence: number
-}
-
-/** Reads the claims of an article given what Retold knows: the importer's extractor, passed in by the caller. */
-export type ClaimExtractor = (article: IngestedArticle, scope: ArticleScope) => ProposedClaim[]
-
 export interface IngestResult {
   source: Source
   /** False when a source with the same text was already stored: nothing new was made. */
   created: boolean
-  article: IngestedArticle
-  candidates: ProposedClaim[]
+  article: Article
+  candidates: CandidateClaim[]
   /** How many candidates were new to the source. */
   stored: number
 }
 
-/** The films, people and characters of the stories an article names, as the extractor needs them. */
-export interface ArticleScope {
-  named: Array<{ entity: ScopeEntity; names: readonly string[] }>
-  films: ScopeEntity[]
-  characters: ScopeEntity[]
-}
-
 /** Finds the stories an article is about through the search (its title, its quoted names), and lists what they hold. */
-export async function buildArticleScope(storage: Storage, article: IngestedArticle): Promise<ArticleScope> {
+export async function buildArticleScope(storage: Storage, article: Article): Promise<ArticleScope> {
   const queries = new Set<string>()
   if (article.title) queries.add(article.title)
   for (const match of article.text.matchAll(/[“"]([^”"\n]{3,60})[”"]/g)) queries.add(match[1]!)
@@ -152,7 +107,7 @@ async function addStory(db: Kysely<Database>, slug: string, scope: ArticleScope)
   const slugOf = new Map(films.map((f) => [f.id, f.slug]))
   for (const film of films) {
     const own = titles.filter((t) => t.filmId === film.id)
-    const entity: ScopeEntity = {
+    const entity: KnownEntity = {
       kind: 'film',
       slug: film.slug,
       name: pickTitle(own),
@@ -171,7 +126,7 @@ async function addStory(db: Kysely<Database>, slug: string, scope: ArticleScope)
     people.set(credit.person.id, person)
     if (credit.role === 'cast' && credit.character && credit.characterName) {
       const character = characters.find((c) => c.id === credit.character!.id)
-      const entity: ScopeEntity = {
+      const entity: KnownEntity = {
         kind: 'character',
         slug: `${story.slug}/${credit.character.slug}`,
         name: credit.characterName,
@@ -219,7 +174,7 @@ export function contentHashOf(text: string): string {
  */
 export async function ingestArticle(
   storage: Storage,
-  article: IngestedArticle,
+  article: Article,
   extract: ClaimExtractor,
   options: { now?: Date; kind?: Source['kind'] } = {},
 ): Promise<IngestResult> {
@@ -289,7 +244,7 @@ export interface ArticleReader {
   read: (
     input: string,
     options: { url?: string | undefined; format?: 'html' | 'text' | undefined },
-  ) => IngestedArticle
+  ) => Article
   extract: ClaimExtractor
 }
 

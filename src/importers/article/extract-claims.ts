@@ -1,14 +1,15 @@
 import * as chrono from 'chrono-node'
 import nlp from 'compromise'
 import parseDuration from 'parse-duration'
-import type { Article } from './read-article.ts'
 import {
-  createGazetteerLinker,
+  type Article,
+  type ArticleScope,
+  type CandidateClaim,
+  type CandidateProperty,
+  type CandidateValue,
   type KnownEntity,
-  type Mention,
-  type MentionLinker,
-  type NamedEntity,
-} from './link-mentions.ts'
+} from '../../domain/index.ts'
+import { createGazetteerLinker, type Mention, type MentionLinker } from './link-mentions.ts'
 import { splitSentences, type Sentence } from './split-sentences.ts'
 import {
   COUNTRY_WORDS,
@@ -19,48 +20,6 @@ import {
   PLATFORMS,
   RATERS,
 } from './vocabulary.ts'
-
-export const CANDIDATE_PROPERTIES = [
-  'title',
-  'original_title',
-  'year',
-  'release_date',
-  'country',
-  'language',
-  'runtime_minutes',
-  'director',
-  'writer',
-  'cast',
-  'remake_of',
-  'adaptation_of',
-  'based_on_true_story',
-  'rating',
-  'box_office',
-  'admissions',
-  'available_on',
-  'chart_position',
-  'relation',
-] as const
-export type CandidateProperty = (typeof CANDIDATE_PROPERTIES)[number]
-
-export type CandidateValue =
-  string | number | boolean | { amount: number; currency: string } | { score: number; scale: number }
-
-/** A claim an article seems to make, for an editor to accept, edit or reject. */
-export interface CandidateClaim {
-  subject: { kind: KnownEntity['kind']; slug: string; name: string }
-  property: CandidateProperty
-  /** Films and people are given by slug (cast: the actor; remake_of: the original film). */
-  value: CandidateValue
-  /** As claims name them: region, as_of, by (a rating's source), character and of (character slugs), chart. */
-  qualifiers: Record<string, string>
-  /** The sentence it came from, and its offsets in the article's text. */
-  quote: string
-  start: number
-  end: number
-  /** 0..1: how sure the extractor is that the sentence says this. */
-  confidence: number
-}
 
 export interface ExtractOptions {
   linker: MentionLinker
@@ -1008,10 +967,7 @@ export function extractCandidates(article: Article, options: ExtractOptions): Ca
 }
 
 /** Extraction over a gazetteer of what Retold knows about the stories an article names (built by the ingest service). */
-export function extractWithScope(
-  article: Article,
-  scope: { named: readonly NamedEntity[]; films: readonly KnownEntity[]; characters: readonly KnownEntity[] },
-): CandidateClaim[] {
+export function extractWithScope(article: Article, scope: ArticleScope): CandidateClaim[] {
   return extractCandidates(article, {
     linker: createGazetteerLinker(scope.named),
     films: scope.films,

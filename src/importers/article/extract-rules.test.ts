@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  extractWithScope,
-  parseMoney,
-  parseNumber,
-  parseRuntime,
-  type CandidateClaim,
-} from './extract-claims.ts'
-import type { KnownEntity } from './link-mentions.ts'
+import type { CandidateClaim, KnownEntity } from '../../domain/index.ts'
+import { extractWithScope, parseMoney, parseNumber, parseRuntime } from './extract-claims.ts'
 import { readArticle } from './read-article.ts'
 import { splitSentences } from './split-sentences.ts'
 

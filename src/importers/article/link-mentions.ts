@@ -1,28 +1,5 @@
+import type { KnownEntity, NamedEntity } from '../../domain/index.ts'
 import { fold } from '../../search/index.ts'
-
-export type EntityKind = 'story' | 'film' | 'person' | 'character'
-
-/** Something Retold knows that an article may name. */
-export interface KnownEntity {
-  kind: EntityKind
-  slug: string
-  /** The name Retold shows. */
-  name: string
-  /** Films: their year and countries, to read "the 2013 South Korean film". */
-  year?: number | null | undefined
-  countries?: readonly string[] | undefined
-  /** Films: 'original', 'remake'…; the story they belong to. */
-  relation?: string | undefined
-  story?: string | undefined
-  /** Characters: the story-level character slug, the film whose name this is, and who plays it there. */
-  character?: string | undefined
-  film?: string | undefined
-  actor?: string | undefined
-  /** People: the films they are credited in. */
-  films?: readonly string[] | undefined
-  /** Characters: the kinship or role words of the story-level character ("grandmother", "warden"). */
-  roleWords?: readonly string[] | undefined
-}
 
 /** A span of the article's text that names known entities (several when a title is shared). */
 export interface Mention {
@@ -34,11 +11,6 @@ export interface Mention {
 
 /** Finds the known entities an article names: given by the caller, so that extraction stays pure. */
 export type MentionLinker = (text: string) => Mention[]
-
-export interface NamedEntity {
-  entity: KnownEntity
-  names: readonly string[]
-}
 
 interface Token {
   word: string

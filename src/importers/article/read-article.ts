@@ -3,21 +3,7 @@ import * as chrono from 'chrono-node'
 import { franc } from 'franc'
 import { iso6393 } from 'iso-639-3'
 import { parseHTML } from 'linkedom'
-
-/** What an article says about itself, and its main text. */
-export interface Article {
-  title: string | null
-  author: string | null
-  publisher: string | null
-  /** YYYY-MM-DD. */
-  published: string | null
-  updated: string | null
-  /** ISO 639-1 where there is one (en, tr, id), else ISO 639-3; null when the text is too short to tell. */
-  language: string | null
-  url: string | null
-  /** The main text: paragraphs separated by blank lines. */
-  text: string
-}
+import type { Article } from '../../domain/index.ts'
 
 export interface ReadArticleOptions {
   url?: string | undefined
