@@ -79,6 +79,7 @@ type Rows = {
       | 'import_checkpoint'
       | 'import_pending'
       | 'wikidata_link'
+      | 'wikidata_credit'
       | 'account'
       | 'account_session'
       | 'rate_limit'

@@ -30,6 +30,7 @@ export async function openWikidataFile(file: string): Promise<WikidataFeed> {
     read: async function* (startLine) {
       for await (const entry of readWikidata(file, { startLine })) {
         if (entry.type === 'film') yield { type: 'film', line: entry.line, film: entry.film }
+        else if (entry.type === 'person') yield { type: 'person', line: entry.line, person: entry.person }
         else if (entry.type === 'skipped') yield { type: 'skipped', line: entry.line, qid: entry.qid }
         else yield { type: 'rejected', file: entry.file, line: entry.line, message: entry.message }
       }
@@ -62,11 +63,12 @@ export function formatWikidataReport(report: WikidataImportReport): string[] {
   const lines = [
     `${report.file}: ${report.status}`,
     `  read ${n(report.read)}, imported ${n(report.imported)}, updated ${n(report.updated)}, ` +
-      `unchanged ${n(report.unchanged)}, skipped ${n(report.skipped)} (not films), rejected ${n(report.rejected)}` +
+      `unchanged ${n(report.unchanged)} (films and people; ${n(report.people)} people), ` +
+      `skipped ${n(report.skipped)} (neither), rejected ${n(report.rejected)}` +
       (report.status === 'done before'
         ? ''
         : `, ${n(Math.round(report.read / Math.max(report.seconds, 1e-3)))} entities/s`),
-    `  credits skipped (person not known by QID): ${n(report.skippedCredits)}`,
+    `  credits: ${n(report.credits.added)} added, ${n(report.credits.pending)} waiting for their person`,
     `  relations: ${n(report.links.resolved)} resolved, ${n(report.links.pending)} pending, ${n(report.links.stories)} stories created`,
     `search index: ${n(report.indexed)} films rebuilt`,
     `done in ${report.seconds.toFixed(1)} s`,

@@ -11,23 +11,28 @@ import {
 } from '../domain/index.ts'
 import {
   listImportCheckpoints,
+  resolveWikidataCredits,
   resolveWikidataLinks,
   saveImportCheckpoint,
   storeWikidataFilm,
+  storeWikidataPerson,
   type ImportCheckpoint,
   type Storage,
   type WikidataBatchContext,
+  type WikidataCreditOutcome,
   type WikidataFilmInput,
   type WikidataLinkOutcome,
+  type WikidataPersonInput,
   type WikidataSourceInput,
 } from '../storage/index.ts'
 import { indexImportPending } from './search.ts'
 
-// Imports Wikidata film and series entities (a dump or Special:EntityData JSON) into the knowledge
-// model. Entities are stored in batches, each in one transaction with the checkpoint saying which line
+// Imports Wikidata film, series and person entities (a dump or Special:EntityData JSON) into the
+// knowledge model. Entities are stored in batches, each in one transaction with the checkpoint saying which line
 // to read next, so an import stopped at any point resumes there. Lines that cannot be used are counted
-// and reported as `file:line: reason`. At the end, based-on and derivative links are resolved, then
-// the search documents of what changed are rebuilt.
+// and reported as `file:line: reason`. A credit whose person has not been read yet waits for them, so
+// that the order of the dump does not matter. At the end, based-on and derivative links are resolved,
+// then the search documents of what changed are rebuilt.
 //
 // The records are those of importers/wikidata (the CLI reads the file and hands them over); only the
 // fields used here are declared.
@@ -67,8 +72,16 @@ export interface WikidataFilmRecord {
   boxOffice: Claim<{ amount: number; currency: Coded; asOf: string | null }>[]
 }
 
+export interface WikidataPersonRecord {
+  qid: string
+  imdbId: string | null
+  /** Labels then aliases, English first (see importers/wikidata). */
+  names: Array<{ text: string; language: string; from: 'label' | 'alias' }>
+}
+
 export type WikidataItem =
   | { type: 'film'; line: number; film: WikidataFilmRecord }
+  | { type: 'person'; line: number; person: WikidataPersonRecord }
   | { type: 'skipped'; line: number; qid: string }
   | { type: 'rejected'; file: string; line: number; message: string }
 
@@ -83,16 +96,22 @@ export interface WikidataFeed {
 export interface WikidataImportReport {
   file: string
   status: 'imported' | 'resumed' | 'done before'
-  /** Entities read (films and others) and rejected lines. */
+  /** Entities read (films, people and others) and rejected lines. */
   read: number
+  /** Films and people. */
   imported: number
   updated: number
   unchanged: number
-  /** Entities that are not films or series. */
+  /** Entities that are neither films, series nor people. */
   skipped: number
   rejected: number
-  /** Cast and director statements whose person is not stored with that QID. */
-  skippedCredits: number
+  /** Person entities stored (imported, updated or unchanged). */
+  people: number
+  /**
+   * Director and cast credits this import added, and those (of every import) still waiting for their
+   * person's entity.
+   */
+  credits: WikidataCreditOutcome
   links: WikidataLinkOutcome
   issues: ImportIssue[]
   indexed: number
@@ -117,7 +136,9 @@ export interface ImportWikidataOptions {
 
 const DEFAULT_BATCH = 1000
 const LISTED_ISSUES = 20
-const SKIPPED_CREDITS_KEY = 'skipped credits'
+// The checkpoint has columns for the counts every importer keeps; the Wikidata-only ones ride along
+// as a line-0 issue.
+const EXTRA_COUNTS_KEY = 'wikidata counts '
 
 export async function importWikidata(
   storage: Storage,
@@ -142,7 +163,8 @@ export async function importWikidata(
     unchanged: 0,
     skipped: 0,
     rejected: 0,
-    skippedCredits: 0,
+    people: 0,
+    credits: { added: 0, pending: 0 },
     links: { resolved: 0, pending: 0, stories: 0 },
     issues: [],
     indexed: 0,
@@ -161,7 +183,7 @@ export async function importWikidata(
   }
   const year = Number(now().slice(0, 4))
 
-  let batch: Array<Extract<WikidataItem, { type: 'film' }>> = []
+  let batch: Array<Extract<WikidataItem, { type: 'film' | 'person' }>> = []
   let lines = { read: 0, skipped: 0, rejected: [] as ImportIssue[] }
   let lastLine = startLine - 1
   const flush = async (done: boolean) => {
@@ -173,7 +195,7 @@ export async function importWikidata(
       // tried alone in a transaction rolled back, the ones refused are rejected, the rest committed.
       const refused = new Map<(typeof batch)[number], string>()
       for (const item of batch) {
-        const reason = await probe(item.film)
+        const reason = await probe(item)
         if (reason !== undefined) refused.set(item, reason)
       }
       batch = batch.filter((item) => !refused.has(item))
@@ -181,22 +203,20 @@ export async function importWikidata(
         lines.rejected.push({
           file: feed.file,
           line: item.line,
-          message: `${item.film.qid}: the database refused it (${reason})`,
+          message: `${qidOf(item)}: the database refused it (${reason})`,
         })
       }
       await commit(done)
     }
   }
-  const probe = async (film: WikidataFilmRecord): Promise<string | undefined> => {
+  const probe = async (item: (typeof batch)[number]): Promise<string | undefined> => {
     const rollback = new Error('rollback')
     try {
       await storage.db.transaction().execute(async (trx) => {
         const at = now()
-        await storeWikidataFilm(trx, filmInput(film, year), {
-          now: at,
-          revision: { author, reason: null, at },
-          sources: new Map(),
-        })
+        const context = { now: at, revision: { author, reason: null, at }, sources: new Map() }
+        if (item.type === 'film') await storeWikidataFilm(trx, filmInput(item.film, year), context)
+        else await storeWikidataPerson(trx, personInput(item.person), context)
         throw rollback
       })
     } catch (error) {
@@ -211,17 +231,22 @@ export async function importWikidata(
     const revision = { author, reason: `import ${feed.file}`, at }
     const outcome = await storage.db.transaction().execute(async (trx) => {
       const context: WikidataBatchContext = { now: at, revision, sources: new Map() }
-      const counts = { imported: 0, updated: 0, unchanged: 0, skippedCredits: 0 }
+      const counts = { imported: 0, updated: 0, unchanged: 0, people: 0, creditsAdded: 0 }
       const issues: ImportIssue[] = [...lines.rejected]
       for (const item of batch) {
-        const stored = await storeWikidataFilm(trx, filmInput(item.film, year), context)
+        const stored =
+          item.type === 'film'
+            ? await storeWikidataFilm(trx, filmInput(item.film, year), context)
+            : await storeWikidataPerson(trx, personInput(item.person), context)
         counts[stored.status] += 1
-        counts.skippedCredits += stored.skippedCredits
+        counts.creditsAdded += stored.creditsAdded
+        if (item.type === 'person') counts.people += 1
         if (stored.imdbConflict !== null) {
+          const { qid, imdbId } = item.type === 'film' ? item.film : item.person
           issues.push({
             file: feed.file,
             line: item.line,
-            message: `${item.film.qid}: IMDb id ${item.film.imdbId} already belongs to ${stored.imdbConflict}; stored without it`,
+            message: `${qid}: IMDb id ${imdbId} already belongs to ${stored.imdbConflict}; stored without it`,
           })
         }
       }
@@ -233,7 +258,8 @@ export async function importWikidata(
         unchanged: report.unchanged + counts.unchanged,
         skipped: report.skipped + lines.skipped,
         rejected: report.rejected + lines.rejected.length,
-        skippedCredits: report.skippedCredits + counts.skippedCredits,
+        people: report.people + counts.people,
+        credits: { added: report.credits.added + counts.creditsAdded, pending: 0 },
       }
       const kept = [...report.issues, ...issues].slice(0, listed)
       await saveImportCheckpoint(trx, WIKIDATA_IMPORTER, {
@@ -248,10 +274,12 @@ export async function importWikidata(
         unchanged: next.unchanged,
         skipped: next.skipped,
         rejected: next.rejected,
-        // The checkpoint has no column for skipped credits; it rides along as a line-0 issue.
         issues: [
           ...kept.map(({ line, message }) => ({ line, message })),
-          { line: 0, message: `${SKIPPED_CREDITS_KEY} ${next.skippedCredits}` },
+          {
+            line: 0,
+            message: `${EXTRA_COUNTS_KEY}${JSON.stringify({ people: next.people, creditsAdded: next.credits.added })}`,
+          },
         ],
         startedAt,
         updatedAt: at,
@@ -279,7 +307,13 @@ export async function importWikidata(
             line: item.line,
             message: `${item.film.qid}: contains a NUL character`,
           })
-        else if (item.type === 'film') batch.push(item)
+        else if (item.type === 'person' && JSON.stringify(item.person).includes('\\u0000'))
+          lines.rejected.push({
+            file: feed.file,
+            line: item.line,
+            message: `${item.person.qid}: contains a NUL character`,
+          })
+        else if (item.type === 'film' || item.type === 'person') batch.push(item)
         else if (item.type === 'skipped') lines.skipped += 1
         else lines.rejected.push({ file: item.file, line: item.line, message: item.message })
       }
@@ -295,6 +329,8 @@ export async function importWikidata(
       revision: { author, reason: `import ${feed.file}: links`, at: now() },
     }),
   )
+  const credits = await storage.db.transaction().execute((trx) => resolveWikidataCredits(trx))
+  report.credits = { added: report.credits.added + credits.added, pending: credits.pending }
   report.indexed = (
     await indexImportPending(storage, (done, total) =>
       options.onProgress?.({ name: 'search index', rows: done, finished: done >= total }),
@@ -310,8 +346,15 @@ function isEntityError(error: unknown): boolean {
   return code.startsWith('SQLITE_CONSTRAINT') || code === 'SQLITE_MISMATCH' || /^2[23]/.test(code)
 }
 
+function qidOf(item: { type: 'film'; film: { qid: string } } | { type: 'person'; person: { qid: string } }) {
+  return item.type === 'film' ? item.film.qid : item.person.qid
+}
+
 function countsOf(checkpoint: ImportCheckpoint) {
-  const credits = checkpoint.issues.find((i) => i.line === 0 && i.message.startsWith(SKIPPED_CREDITS_KEY))
+  const extra = checkpoint.issues.find((i) => i.line === 0 && i.message.startsWith(EXTRA_COUNTS_KEY))
+  const { people = 0, creditsAdded = 0 } = extra
+    ? (JSON.parse(extra.message.slice(EXTRA_COUNTS_KEY.length)) as { people?: number; creditsAdded?: number })
+    : {}
   return {
     read: checkpoint.read,
     imported: checkpoint.imported,
@@ -319,7 +362,8 @@ function countsOf(checkpoint: ImportCheckpoint) {
     unchanged: checkpoint.unchanged,
     skipped: checkpoint.skipped,
     rejected: checkpoint.rejected,
-    skippedCredits: credits ? Number(credits.message.slice(SKIPPED_CREDITS_KEY.length + 1)) : 0,
+    people,
+    credits: { added: creditsAdded, pending: 0 },
   }
 }
 
@@ -419,6 +463,24 @@ export function filmInput(film: WikidataFilmRecord, currentYear: number): Wikida
     claims,
     credits,
     links,
+  }
+}
+
+/** What storage needs of one person entity: the name (the first label), the variants and the ids. */
+export function personInput(person: WikidataPersonRecord): WikidataPersonInput {
+  const name = (person.names.find((n) => n.from === 'label') ?? person.names[0])?.text ?? person.qid
+  const names: WikidataPersonInput['names'] = []
+  for (const variant of person.names) {
+    const { language, script } = languageTag(variant.language)
+    if (names.some((n) => n.name === variant.text && n.language === language && n.script === script)) continue
+    names.push({ name: variant.text, language, script })
+  }
+  return {
+    qid: person.qid,
+    imdbId: person.imdbId,
+    name,
+    slug: [slugify(anyAscii(name)), person.qid.toLowerCase()].filter((part) => part !== '').join('-'),
+    names,
   }
 }
 

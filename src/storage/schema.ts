@@ -222,6 +222,16 @@ export interface WikidataLinkTable {
   target: string
 }
 
+/** A Wikidata credit (P57, P161) of an imported film whose person is not stored yet, by QID. */
+export interface WikidataCreditTable {
+  film_id: number
+  person: string
+  role: string
+  billing: number
+  character_name: string | null
+  source_id: number | null
+}
+
 export interface AccountTable {
   id: Generated<number>
   username: string
@@ -349,6 +359,7 @@ export interface Database {
   import_checkpoint: ImportCheckpointTable
   import_pending: ImportPendingTable
   wikidata_link: WikidataLinkTable
+  wikidata_credit: WikidataCreditTable
   account: AccountTable
   account_session: AccountSessionTable
   rate_limit: RateLimitTable

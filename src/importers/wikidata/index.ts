@@ -1,10 +1,12 @@
 // importers/wikidata/: Wikidata JSON (dumps and Special:EntityData) into film records. Imports domain/ and node built-ins only.
 export { parseWikidataFilm } from './parse-wikidata-film.ts'
+export { parseWikidataPerson } from './parse-wikidata-person.ts'
 export {
   readWikidata,
   type ReadWikidataOptions,
   type WikidataEntry,
   type WikidataFilmEntry,
+  type WikidataPersonEntry,
   type WikidataRejection,
   type WikidataSkippedEntry,
 } from './read-wikidata.ts'
@@ -21,3 +23,4 @@ export type {
   WikidataSource,
   WikidataTitle,
 } from './wikidata-film.ts'
+export type { WikidataName, WikidataPerson } from './wikidata-person.ts'

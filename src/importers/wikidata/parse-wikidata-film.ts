@@ -58,7 +58,7 @@ function sourcesOf(statement: StatementJson): WikidataSource[] {
  * The statements of one property as claims. A statement whose value cannot be read is left out:
  * "unknown value" and "no value" snaks, and shapes this importer does not expect.
  */
-function claimsOf<T>(
+export function claimsOf<T>(
   entity: EntityJson,
   property: string,
   read: (statement: StatementJson, mainsnak: SnakJson | undefined) => T | undefined,
@@ -80,7 +80,7 @@ function defined<T>(values: (T | undefined)[]): T[] {
   return values.filter((value) => value !== undefined)
 }
 
-const itemClaims = (entity: EntityJson, property: string) =>
+export const itemClaims = (entity: EntityJson, property: string) =>
   claimsOf(entity, property, (_, snak) => itemOf(snak))
 
 function kindOf(classes: WikidataClaim<string>[]): WikidataFilmKind | undefined {

@@ -39,9 +39,11 @@ function summary(entries: WikidataEntry[]): string[] {
   return entries.map((e) =>
     e.type === 'film'
       ? `${e.line} film ${e.film.qid} ${e.film.kind}`
-      : e.type === 'skipped'
-        ? `${e.line} skipped ${e.qid}`
-        : `${e.line} rejected ${e.message}`,
+      : e.type === 'person'
+        ? `${e.line} person ${e.person.qid}`
+        : e.type === 'skipped'
+          ? `${e.line} skipped ${e.qid}`
+          : `${e.line} rejected ${e.message}`,
   )
 }
 
@@ -61,7 +63,7 @@ const DUMP = `${DUMP_LINES.join('\n')}\n`
 const EXPECTED = [
   '2 film Q2262932 movie',
   '3 film Q900001 movie',
-  '4 skipped Q900011',
+  '4 person Q900011',
   expect.stringMatching(/^5 rejected not valid JSON: /),
   '6 film Q900002 series',
   '7 rejected not a Wikidata entity (no "id" and "type")',
@@ -217,7 +219,7 @@ describe('readWikidata on a Special:EntityData file', () => {
     )
     expect(summary(await read(path))).toEqual([
       '1 film Q900002 series',
-      '1 skipped Q900011',
+      '1 person Q900011',
       '1 rejected Q9 does not exist on Wikidata',
     ])
   })

@@ -6,7 +6,9 @@ import { createGunzip } from 'node:zlib'
 import { AppError, type ImportIssue } from '../../domain/index.ts'
 import { isEntityJson } from './entity-json.ts'
 import { parseWikidataFilm } from './parse-wikidata-film.ts'
+import { parseWikidataPerson } from './parse-wikidata-person.ts'
 import type { WikidataFilm } from './wikidata-film.ts'
+import type { WikidataPerson } from './wikidata-person.ts'
 
 export interface WikidataFilmEntry {
   type: 'film'
@@ -15,7 +17,14 @@ export interface WikidataFilmEntry {
   film: WikidataFilm
 }
 
-/** An entity that is not a film or a series (a person, a place, a book…): expected, not a problem. */
+export interface WikidataPersonEntry {
+  type: 'person'
+  file: string
+  line: number
+  person: WikidataPerson
+}
+
+/** An entity that is neither a film, a series nor a person (a place, a book…): expected, not a problem. */
 export interface WikidataSkippedEntry {
   type: 'skipped'
   file: string
@@ -28,7 +37,7 @@ export interface WikidataRejection extends ImportIssue {
   type: 'rejected'
 }
 
-export type WikidataEntry = WikidataFilmEntry | WikidataSkippedEntry | WikidataRejection
+export type WikidataEntry = WikidataFilmEntry | WikidataPersonEntry | WikidataSkippedEntry | WikidataRejection
 
 export interface ReadWikidataOptions {
   /**
@@ -44,7 +53,7 @@ const MAX_WHOLE_FILE_CHARS = 64 * 1024 * 1024
 
 /**
  * Reads a Wikidata JSON dump (`latest-all.json`, plain or gzipped) or a Special:EntityData file and
- * yields one entry per entity: a film record, a skipped entity, or a rejected line. In a dump each
+ * yields one entry per entity: a film record, a person record, a skipped entity, or a rejected line. In a dump each
  * entity has its own line; in a file parsed whole, every entity gets the line where the JSON starts.
  * Memory stays bounded by the longest line. Throws an AppError when the file is missing, empty, too
  * large to parse whole, or cut short (the entries before that have been yielded).
@@ -156,7 +165,9 @@ function entryOf(file: string, line: number, value: unknown): WikidataEntry {
   if (!isEntityJson(value)) return rejected(file, line, 'not a Wikidata entity (no "id" and "type")')
   try {
     const film = parseWikidataFilm(value)
-    return film ? { type: 'film', file, line, film } : { type: 'skipped', file, line, qid: value.id }
+    if (film) return { type: 'film', file, line, film }
+    const person = parseWikidataPerson(value)
+    return person ? { type: 'person', file, line, person } : { type: 'skipped', file, line, qid: value.id }
   } catch (error) {
     // The value readers check shapes; this is the net for a structure they did not foresee.
     return rejected(file, line, `${value.id}: unexpected entity shape (${(error as Error).message})`)

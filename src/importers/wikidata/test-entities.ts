@@ -144,8 +144,26 @@ export const SERIES = entity('Q900002', { en: 'City Streets: The Series' }, [
   statement(item('P364', 'Q9176')),
 ])
 
-/** A person: not a film, so skipped. */
+/** The remake's director (P57): a person. */
 export const PERSON = entity('Q900011', { en: 'A Director' }, [statement(item('P31', 'Q5'))])
+
+/**
+ * The remake's cast member (P161, playing Memo): labels in three languages and `mul`, aliases, and
+ * an IMDb name id (P345) beside a deprecated one.
+ */
+export const ACTOR = entity(
+  'Q900012',
+  { tr: 'Aras Bulut İynemli', mul: 'Aras Bulut Iynemli', en: 'Aras Bulut İynemli', ru: 'Арас Булут Ийнемли' },
+  [
+    statement(item('P31', 'Q5')),
+    statement(text('P345', 'nm9900012')),
+    statement(text('P345', 'nm9900099'), { rank: 'deprecated' }),
+  ],
+  { tr: ['Aras İynemli'], en: ['Aras Bulut'] },
+)
+
+/** A place: neither a film nor a person, so skipped. */
+export const PLACE = entity('Q900021', { en: 'Beyoğlu' }, [statement(item('P31', 'Q515'))])
 
 /** A short film, the last line of the test dump (no trailing comma). */
 export const SHORT = entity('Q900003', { en: 'Streets, Short' }, [

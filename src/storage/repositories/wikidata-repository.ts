@@ -6,7 +6,8 @@ import { insertRevisions, type NewRevision, type RevisionContext } from './revis
 // One Wikidata entity at a time (Wikidata knows far fewer films than IMDb, and each entity carries
 // everything about its film): the film is found by its QID, else by its IMDb id (the IMDb-imported
 // film takes the QID), else created. Titles are added, never removed; the film's Wikidata claims are
-// made equal to the entity's statements; credits are added for people already known by QID.
+// made equal to the entity's statements. People are found the same way (QID, else IMDb name id). A
+// credit whose person is not stored waits in `wikidata_credit` until that person's entity is stored.
 
 export const WIKIDATA_ORIGIN = 'wikidata'
 
@@ -48,11 +49,30 @@ export interface WikidataFilmInput {
   links: Array<{ property: WikidataLinkProperty; target: string }>
 }
 
+export interface WikidataPersonInput {
+  qid: string
+  imdbId: string | null
+  name: string
+  /** Used when the person is created. */
+  slug: string
+  /** Name variants; added, never removed. */
+  names: Array<{ name: string; language: string | null; script: string | null }>
+}
+
+export interface WikidataPersonOutcome {
+  personId: number
+  status: 'imported' | 'updated' | 'unchanged'
+  /** Credits that waited for this person and are now stored. */
+  creditsAdded: number
+  /** Set when the IMDb id already belongs to another person (their QID, else slug): stored without it. */
+  imdbConflict: string | null
+}
+
 export interface WikidataFilmOutcome {
   filmId: number
   status: 'imported' | 'updated' | 'unchanged'
-  /** Credits left out: their person is not stored with that QID. */
-  skippedCredits: number
+  /** Credits stored now; the others wait for their person. */
+  creditsAdded: number
   /** Set when the IMDb id already belongs to a film of another QID (the film is then stored without it). */
   imdbConflict: string | null
 }
@@ -161,7 +181,7 @@ export async function storeWikidataFilm(
   changed = (await addTitles(db, film.id, input, sourceId)) || changed
   changed = (await syncClaims(db, film.id, film.slug, input, context, revisions)) || changed
   const credits = await addCredits(db, film.id, input, sourceId)
-  changed = credits.added > 0 || changed
+  changed = credits.added > 0 || credits.waiting || changed
   changed = (await syncLinks(db, film.id, input)) || changed
 
   if (created || changed) {
@@ -175,7 +195,7 @@ export async function storeWikidataFilm(
   return {
     filmId: film.id,
     status: created ? 'imported' : changed ? 'updated' : 'unchanged',
-    skippedCredits: credits.skipped,
+    creditsAdded: credits.added,
     imdbConflict,
   }
 }
@@ -366,47 +386,325 @@ async function syncClaims(
   return changed
 }
 
+/**
+ * Adds the credits of people stored with their QID; the others are made the film's waiting credits
+ * (those of an older revision of the entity that it no longer states are dropped).
+ */
 async function addCredits(
   db: Kysely<Database>,
   filmId: number,
   input: WikidataFilmInput,
   sourceId: number,
-): Promise<{ added: number; skipped: number }> {
-  if (input.credits.length === 0) return { added: 0, skipped: 0 }
-  const people = await db
-    .selectFrom('person')
-    .select(['id', 'wikidata_id'])
-    .where('wikidata_id', 'in', [...new Set(input.credits.map((c) => c.person))])
-    .execute()
+): Promise<{ added: number; waiting: boolean }> {
+  const people =
+    input.credits.length === 0
+      ? []
+      : await db
+          .selectFrom('person')
+          .select(['id', 'wikidata_id'])
+          .where('wikidata_id', 'in', [...new Set(input.credits.map((c) => c.person))])
+          .execute()
   const personOf = new Map(people.map((p) => [p.wikidata_id!, p.id]))
+  const known: Array<WaitingCredit & { person_id: number }> = []
+  const waiting = new Map<string, WaitingCredit>()
+  for (const credit of input.credits) {
+    const row = {
+      film_id: filmId,
+      person: credit.person,
+      role: credit.role,
+      billing: credit.billing,
+      character_name: credit.characterName,
+      source_id: sourceId,
+    }
+    const personId = personOf.get(credit.person)
+    if (personId !== undefined) known.push({ ...row, person_id: personId })
+    else if (!waiting.has(`${credit.person} ${credit.role}`))
+      waiting.set(`${credit.person} ${credit.role}`, row)
+  }
+  const added = await insertCredits(db, known)
+  return { added, waiting: await syncWaitingCredits(db, filmId, [...waiting.values()]) }
+}
+
+interface WaitingCredit {
+  film_id: number
+  person: string
+  role: string
+  billing: number
+  character_name: string | null
+  source_id: number | null
+}
+
+/** Inserts the credits a film does not have yet (by person and role); returns how many. */
+async function insertCredits(
+  db: Kysely<Database>,
+  credits: ReadonlyArray<WaitingCredit & { person_id: number }>,
+): Promise<number> {
+  if (credits.length === 0) return 0
   const stored = await db
     .selectFrom('credit')
-    .select(['person_id', 'role'])
-    .where('film_id', '=', filmId)
+    .select(['film_id', 'person_id', 'role'])
+    .where('film_id', 'in', [...new Set(credits.map((c) => c.film_id))])
     .execute()
-  const seen = new Set(stored.map((c) => `${c.person_id} ${c.role}`))
-  let skipped = 0
+  const key = (c: { film_id: number; person_id: number; role: string }) =>
+    `${c.film_id} ${c.person_id} ${c.role}`
+  const seen = new Set(stored.map(key))
   const rows = []
-  for (const credit of input.credits) {
-    const personId = personOf.get(credit.person)
-    if (personId === undefined) {
-      skipped += 1
-      continue
-    }
-    if (seen.has(`${personId} ${credit.role}`)) continue
-    seen.add(`${personId} ${credit.role}`)
+  for (const credit of credits) {
+    if (seen.has(key(credit))) continue
+    seen.add(key(credit))
     rows.push({
-      film_id: filmId,
-      person_id: personId,
+      film_id: credit.film_id,
+      person_id: credit.person_id,
       role: credit.role,
       character_id: null,
-      character_name: credit.characterName,
+      character_name: credit.character_name,
       billing: credit.billing,
-      source_id: sourceId,
+      source_id: credit.source_id,
     })
   }
   if (rows.length > 0) await db.insertInto('credit').values(rows).execute()
-  return { added: rows.length, skipped }
+  await markPending(
+    db,
+    'film',
+    rows.map((r) => r.film_id),
+  )
+  // A person's search document ranks them by their number of credits.
+  await markPending(
+    db,
+    'person',
+    rows.map((r) => r.person_id),
+  )
+  return rows.length
+}
+
+async function syncWaitingCredits(
+  db: Kysely<Database>,
+  filmId: number,
+  wanted: readonly WaitingCredit[],
+): Promise<boolean> {
+  const stored = await db
+    .selectFrom('wikidata_credit')
+    .select(['person', 'role', 'billing', 'character_name'])
+    .where('film_id', '=', filmId)
+    .execute()
+  const key = (c: { person: string; role: string }) => `${c.person} ${c.role}`
+  const same = (a: Omit<WaitingCredit, 'film_id' | 'source_id'>, b: typeof a) =>
+    a.billing === b.billing && a.character_name === b.character_name
+  const storedByKey = new Map(stored.map((c) => [key(c), c]))
+  const wantedKeys = new Set(wanted.map(key))
+  const gone = stored.filter(
+    (c) =>
+      !wantedKeys.has(key(c)) ||
+      !same(
+        c,
+        wanted.find((w) => key(w) === key(c))!,
+      ),
+  )
+  const added = wanted.filter((w) => {
+    const old = storedByKey.get(key(w))
+    return old === undefined || !same(old, w)
+  })
+  for (const credit of gone) {
+    await db
+      .deleteFrom('wikidata_credit')
+      .where('film_id', '=', filmId)
+      .where('person', '=', credit.person)
+      .where('role', '=', credit.role)
+      .execute()
+  }
+  if (added.length > 0) await db.insertInto('wikidata_credit').values(added).execute()
+  return gone.length > 0 || added.length > 0
+}
+
+async function markPending(db: Kysely<Database>, kind: 'film' | 'person', ids: readonly number[]) {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return
+  await db
+    .insertInto('import_pending')
+    .values(unique.map((id) => ({ kind, id })))
+    .onConflict((oc) => oc.doNothing())
+    .execute()
+}
+
+/** Turns the credits waiting for these people (by QID) into credits; returns how many were added. */
+async function resolveWaitingCredits(
+  db: Kysely<Database>,
+  people: ReadonlyArray<{ id: number; qid: string }>,
+): Promise<number> {
+  if (people.length === 0) return 0
+  const idOf = new Map(people.map((p) => [p.qid, p.id]))
+  const waiting = await db
+    .selectFrom('wikidata_credit')
+    .selectAll()
+    .where('person', 'in', [...idOf.keys()])
+    .orderBy('film_id')
+    .orderBy('billing')
+    .execute()
+  if (waiting.length === 0) return 0
+  const added = await insertCredits(
+    db,
+    waiting.map((c) => ({ ...c, person_id: idOf.get(c.person)! })),
+  )
+  await db
+    .deleteFrom('wikidata_credit')
+    .where('person', 'in', [...idOf.keys()])
+    .execute()
+  return added
+}
+
+/**
+ * Stores one person entity; run it inside the batch's transaction. The person is found by QID, else
+ * by IMDb name id (the IMDb person takes the QID), else created; the credits waiting for them are
+ * added. A person Wikidata created keeps its name in step with the entity's label; a person IMDb or a
+ * curated file created keeps theirs, and gains the entity's names as variants.
+ */
+export async function storeWikidataPerson(
+  db: Kysely<Database>,
+  input: WikidataPersonInput,
+  context: WikidataBatchContext,
+): Promise<WikidataPersonOutcome> {
+  const revisions: NewRevision[] = []
+  const columns = ['id', 'slug', 'name', 'imdb_id', 'wikidata_id'] as const
+  let person = await db
+    .selectFrom('person')
+    .select(columns)
+    .where('wikidata_id', '=', input.qid)
+    .orderBy('id')
+    .executeTakeFirst()
+  let imdbConflict: string | null = null
+  let created = false
+  let changed = false
+  if (!person && input.imdbId !== null) {
+    const byImdb = await db
+      .selectFrom('person')
+      .select(columns)
+      .where('imdb_id', '=', input.imdbId)
+      .executeTakeFirst()
+    if (byImdb && byImdb.wikidata_id === null) {
+      await db
+        .updateTable('person')
+        .set({ wikidata_id: input.qid, updated_at: context.now })
+        .where('id', '=', byImdb.id)
+        .execute()
+      revisions.push({
+        entityKind: 'person',
+        entityKey: byImdb.slug,
+        action: 'update',
+        before: { wikidata_id: null },
+        after: { wikidata_id: input.qid },
+      })
+      person = { ...byImdb, wikidata_id: input.qid }
+      changed = true
+    } else if (byImdb) imdbConflict = byImdb.wikidata_id
+  }
+  if (!person) {
+    person = await db
+      .insertInto('person')
+      .values({
+        slug: input.slug,
+        name: input.name,
+        imdb_id: imdbConflict === null ? input.imdbId : null,
+        wikidata_id: input.qid,
+        created_at: context.now,
+        updated_at: context.now,
+      })
+      .returning(columns)
+      .executeTakeFirstOrThrow()
+    created = true
+  } else {
+    const after: { name?: string; imdb_id?: string } = {}
+    const ownSlug = input.qid.toLowerCase()
+    if ((person.slug === ownSlug || person.slug.endsWith(`-${ownSlug}`)) && person.name !== input.name)
+      after.name = input.name
+    if (person.imdb_id === null && input.imdbId !== null) {
+      const taken = await db
+        .selectFrom('person')
+        .select(['slug', 'wikidata_id'])
+        .where('imdb_id', '=', input.imdbId)
+        .executeTakeFirst()
+      // Two stored people are then one human; merging them is left to an editor.
+      if (taken) imdbConflict = taken.wikidata_id ?? taken.slug
+      else after.imdb_id = input.imdbId
+    }
+    if (Object.keys(after).length > 0) {
+      await db
+        .updateTable('person')
+        .set({ ...after, updated_at: context.now })
+        .where('id', '=', person.id)
+        .execute()
+      const before = Object.fromEntries(
+        Object.keys(after).map((key) => [key, person![key as keyof typeof after]]),
+      )
+      revisions.push({ entityKind: 'person', entityKey: person.slug, action: 'update', before, after })
+      changed = true
+    }
+  }
+  changed = (await addPersonNames(db, person.id, input)) || changed
+  const creditsAdded = await resolveWaitingCredits(db, [{ id: person.id, qid: input.qid }])
+  if (created || changed) {
+    await db
+      .insertInto('import_pending')
+      .values({ kind: 'person', id: person.id })
+      .onConflict((oc) => oc.doNothing())
+      .execute()
+  }
+  await insertRevisions(db, context.revision, revisions)
+  return {
+    personId: person.id,
+    status: created ? 'imported' : changed ? 'updated' : 'unchanged',
+    creditsAdded,
+    imdbConflict,
+  }
+}
+
+async function addPersonNames(
+  db: Kysely<Database>,
+  personId: number,
+  input: WikidataPersonInput,
+): Promise<boolean> {
+  const stored = await db
+    .selectFrom('person_name')
+    .select(['name', 'language', 'script'])
+    .where('person_id', '=', personId)
+    .execute()
+  const key = (n: { name: string; language: string | null; script: string | null }) =>
+    `${n.name}\u0000${n.language ?? ''}\u0000${n.script ?? ''}`
+  const seen = new Set(stored.map(key))
+  const rows = []
+  for (const name of input.names) {
+    if (seen.has(key(name))) continue
+    seen.add(key(name))
+    rows.push({ person_id: personId, ...name })
+  }
+  if (rows.length > 0) await db.insertInto('person_name').values(rows).execute()
+  return rows.length > 0
+}
+
+export interface WikidataCreditOutcome {
+  /** Waiting credits whose person is now stored with that QID (named by a curated file, say). */
+  added: number
+  /** Credits still waiting for their person. */
+  pending: number
+}
+
+/** Adds the waiting credits whose person has since been stored with its QID, and counts the rest. */
+export async function resolveWikidataCredits(db: Kysely<Database>): Promise<WikidataCreditOutcome> {
+  const found = await db
+    .selectFrom('wikidata_credit as w')
+    .innerJoin('person as p', 'p.wikidata_id', 'w.person')
+    .select(['p.id', 'w.person as qid'])
+    .distinct()
+    .execute()
+  const people = [...new Map(found.map((p) => [p.qid, p])).values()]
+  let added = 0
+  // Small groups: each person may wait in many films, and the films' ids are bound parameters.
+  for (let i = 0; i < people.length; i += 100)
+    added += await resolveWaitingCredits(db, people.slice(i, i + 100))
+  const { n } = await db
+    .selectFrom('wikidata_credit')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow()
+  return { added, pending: Number(n) }
 }
 
 async function syncLinks(db: Kysely<Database>, filmId: number, input: WikidataFilmInput): Promise<boolean> {
