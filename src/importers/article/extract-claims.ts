@@ -1,3 +1,4 @@
+import { words } from './unicode.ts'
 import * as chrono from 'chrono-node'
 import nlp from 'compromise'
 import parseDuration from 'parse-duration'
@@ -30,19 +31,20 @@ export interface ExtractOptions {
 }
 
 // Words that make a statement uncertain: its candidate keeps a low confidence.
-const HEDGE =
-  /(?<!\d\s)\bmay\b(?!\s+\d)|\b(might|could|reportedly|rumou?red|allegedly|supposedly|perhaps|possibly|probably|apparently|some say|it is said|is said to|seems?|unconfirmed)\b/i
+const HEDGE = words(
+  /(?<!\d\s)\bmay\b(?!\s+\d)|\b(might|could|reportedly|rumou?red|allegedly|supposedly|perhaps|possibly|probably|apparently|some say|it is said|is said to|seems?|unconfirmed)\b/i,
+)
 /** The sentence with its hedged clauses blanked out (same length, so that offsets hold). */
 export function maskHedges(text: string): string {
   if (!HEDGE.test(text)) return text
   return text.replace(/[^,;:]+/g, (clause) => (HEDGE.test(clause) ? ' '.repeat(clause.length) : clause))
 }
-const NEGATION = /\b(not|n[o']t|never|no longer|neither|nor|isn't|wasn't|doesn't|didn't|without)\b/i
+const NEGATION = words(/\b(not|n[o']t|never|no longer|neither|nor|isn't|wasn't|doesn't|didn't|without)\b/i)
 const QUESTION = /\?\s*$/
 const FILM_NOUN =
-  '(?:film|movie|drama|comedy-drama|comedy|thriller|adaptation|remake|version|retelling|picture|feature|production)'
-const NATIONALITY = new RegExp(`\\b(${COUNTRY_WORDS})\\b`, 'gi')
-const YEAR = /\b(19[2-9]\d|20[0-4]\d)\b/g
+  '(?:film|movie|drama|comedy-drama|comedy|thriller|adaptation|remake|version|retelling|picture|feature|production|romance|horror|western|musical|documentary|epic|classic|blockbuster)'
+const NATIONALITY = words(`\\b(${COUNTRY_WORDS})\\b`, 'gi')
+const YEAR = words(/\b(19[2-9]\d|20[0-4]\d)\b/g)
 
 interface Context {
   article: Article
@@ -73,10 +75,10 @@ function describedFilm(fragment: string, context: Context): KnownEntity | null {
   const years = [...fragment.matchAll(YEAR)].map((m) => Number(m[1]))
   // "than the original", "que la original": a comparison with the original does not describe it.
   // Nor does an original title, name or language.
-  const original = /\boriginal\b/i.test(
+  const original = words(/\boriginal\b/i).test(
     fragment
-      .replace(/\b(?:than|que|como|to)\s+(?:the|la|el)\s+original\b/gi, '')
-      .replace(/\boriginal\s+(?:title|name|language|score|soundtrack|t[íi]tulo|nombre)\b/gi, ''),
+      .replace(words(/\b(?:than|que|como|to)\s+(?:the|la|el)\s+original\b/gi), '')
+      .replace(words(/\boriginal\s+(?:title|name|language|score|soundtrack|t[íi]tulo|nombre)\b/gi), ''),
   )
   if (countriesNamed.length === 0 && years.length === 0 && !original) return null
   const matches = context.films.filter(
@@ -146,8 +148,8 @@ function findFocus(
 /** Among the films a shared title names, the one a description such as "the Hindi remake" singles out: not the original. */
 function remakeAmong(mention: Mention, phrase: string): KnownEntity | null {
   const films = mention.entities.filter((e) => e.kind === 'film')
-  if (films.length < 2 || /\boriginal\b/i.test(phrase)) return null
-  if (!new RegExp(`\\b(remake|remade|version|retelling|adaptation|${COUNTRY_WORDS})\\b`, 'i').test(phrase))
+  if (films.length < 2 || words(/\boriginal\b/i).test(phrase)) return null
+  if (!words(`\\b(remake|remade|version|retelling|adaptation|${COUNTRY_WORDS})\\b`, 'i').test(phrase))
     return null
   const remakes = films.filter((f) => f.relation !== 'original')
   if (remakes.length === 1) return remakes[0]!
@@ -173,12 +175,14 @@ function subjectOf(
   previous: KnownEntity | null,
   sameParagraph: boolean,
 ): KnownEntity | null {
-  const verb =
-    /\b(is|was|are|were|has|had|grossed|became|follows|stars|tells|made|won|earned|se estrenó|dura|recaudó|llegó)(?![\p{L}])/iu.exec(
-      sentence.text,
-    )
+  const verb = words(
+    /\b(is|was|are|were|has|had|grossed|became|follows|stars|tells|made|won|earned|se estrenó|dura|recaudó|llegó)(?![\p{L}])/iu,
+  ).exec(sentence.text)
   const head = verb ? sentence.text.slice(0, verb.index) : sentence.text
-  if (/^\s*(it|its|this film|the film|this movie|the movie|la película|el filme)\b/i.test(head) && previous)
+  if (
+    words(/^\s*(it|its|this film|the film|this movie|the movie|la película|el filme)\b/i).test(head) &&
+    previous
+  )
     return previous
   const ofAt = /\s(?:of|de)\s/i.exec(head)
   const heads = ofAt ? [head.slice(0, ofAt.index), head] : [head]
@@ -204,15 +208,20 @@ function ratingsIn(
   // A clause at a time, so that "8.2/10 on IMDb and a 92% audience score on Rotten Tomatoes" keeps each rater with its score.
   let offset = 0
   // A comma between digits is a decimal comma ("8,2/10" in Turkish, Spanish, Indonesian), not a clause break.
-  for (const clause of text.split(/(?:,(?!\d)|(?<!\d),|;|\band\b|\bwhile\b|\bwhereas\b)/i)) {
+  for (const clause of text.split(words(/(?:,(?!\d)|(?<!\d),|;|\band\b|\bwhile\b|\bwhereas\b)/i))) {
     const rater = RATERS.find(([pattern]) => pattern.test(clause))?.[1]
-    const slash = /(?<![\d.])(\d{1,3}(?:[.,]\d)?)\s*(?:\/|out of|dari|üzerinden)\s*(10|5|100)\b/i.exec(clause)
+    const slash = words(/(?<![\d.])(\d{1,3}(?:[.,]\d)?)\s*(?:\/|out of|dari|üzerinden)\s*(10|5|100)\b/i).exec(
+      clause,
+    )
     const percent = /(?<![\d.])(\d{1,3})\s?%/.exec(clause)
     if (slash) {
       const score = Number(slash[1]!.replace(',', '.'))
       const scale = Number(slash[2])
       if (score <= scale) found.push({ score, scale, by: rater, at: offset + slash.index })
-    } else if (percent && (rater || /\b(score|rating|rated|puan|nilai|calificación)\b/i.test(clause))) {
+    } else if (
+      percent &&
+      (rater || words(/\b(score|rating|rated|puan|nilai|calificación)\b/i).test(clause))
+    ) {
       found.push({ score: Number(percent[1]), scale: 100, by: rater, at: offset + percent.index })
     }
     offset += clause.length
@@ -246,24 +255,22 @@ export function parseRuntime(text: string): { minutes: number; index: number } |
   const doc = nlp(text)
   doc.numbers().toNumber()
   const digits = doc.text()
-  const english =
-    /\b(\d+)\s*(?:hours?|hrs?|h)\b(?:,?\s*(?:and\s+)?(\d+)\s*(?:minutes?|mins?|m)\b)?|\b(\d{2,3})\s*(?:minutes?|mins?)\b/i.exec(
-      digits,
-    )
+  const english = words(
+    /\b(\d+)\s*(?:hours?|hrs?|h)\b(?:,?\s*(?:and\s+)?(\d+)\s*(?:minutes?|mins?|m)\b)?|\b(\d{2,3})\s*(?:minutes?|mins?)\b/i,
+  ).exec(digits)
   if (english) {
-    const minutes = parseDuration(english[0].replace(/\band\b/i, ' '), 'm')
+    const minutes = parseDuration(english[0].replace(words(/\band\b/i), ' '), 'm')
     if (minutes && minutes > 0)
-      return { minutes: Math.round(minutes), index: text.search(/\d|\b(one|two|three)\b/i) }
+      return { minutes: Math.round(minutes), index: text.search(words(/\d|\b(one|two|three)\b/i)) }
   }
   // Small numbers in words before an hour in Spanish, Turkish and Indonesian ("una hora y 52 minutos", "iki saat").
   const spelled = text.replace(
-    /(?<!\p{L})(una?|uno|dos|tres|bir|iki|üç|satu|dua|tiga)(?=\s+(?:horas?|saat|jam)\b)/giu,
+    words(/(?<!\p{L})(una?|uno|dos|tres|bir|iki|üç|satu|dua|tiga)(?=\s+(?:horas?|saat|jam)\b)/giu),
     (word) => String(HOUR_WORDS[word.toLowerCase()] ?? word),
   )
-  const other =
-    /\b(\d)\s*(?:saat|jam|horas?)\s*(?:(?:ve|dan|y)\s*)?(?:(\d{1,2})\s*(?:dakika|menit|minutos?))?|\b(\d{2,3})\s*(?:dakika|dk|menit|minutos?)\b/i.exec(
-      spelled,
-    )
+  const other = words(
+    /\b(\d)\s*(?:saat|jam|horas?)\s*(?:(?:ve|dan|y)\s*)?(?:(\d{1,2})\s*(?:dakika|menit|minutos?))?|\b(\d{2,3})\s*(?:dakika|dk|menit|minutos?)\b/i,
+  ).exec(spelled)
   if (!other) return null
   const minutes = other[3] ? Number(other[3]) : Number(other[1]) * 60 + Number(other[2] ?? 0)
   return { minutes, index: other.index }
@@ -287,7 +294,7 @@ const SCALES: ReadonlyArray<readonly [RegExp, number]> = [
   [/^lakhs?$/i, 1e5],
   [/^thousand$/i, 1e3],
 ]
-const MONEY = new RegExp(
+const MONEY = words(
   `(US\\$|CN¥|\\$|€|£|₺|₩|₱|₹|Rp\\.?)\\s?(\\d[\\d.,]*)\\s*(${SCALE_WORD})?|(\\d[\\d.,]*)\\s*(${SCALE_WORD})?\\s*(?:de\\s+)?(dollars?|d[óo]lares|euros?|lira|TL|won|rupiah|pesos?|rupees?|yuan|renminbi|RMB)\\b`,
   'i',
 )
@@ -313,23 +320,29 @@ export function parseMoney(
   }
 }
 
+// "took about $11.2 million", "made $5 million": a verb of earning only when money follows it.
+const TOOK_MONEY = words(
+  /\b(?:took|takes|made|makes|raked in|brought in|pulled in)\s+(?:(?:in|about|around|nearly|almost|over|more than|roughly|some|just|only)\s+){0,2}(?:US\$|CN¥|\$|€|£|₹|₩)/i,
+)
+
 // Where a figure was earned or counted: "worldwide", "in South Korea", "en todo el mundo".
-const WORLDWIDE =
-  /^[^.;]{0,30}?\b(worldwide|globally|around the world|all over the world|en todo el mundo|a nivel mundial|di seluruh dunia|dünya genelinde|dünya çapında)\b/i
+const WORLDWIDE = words(
+  /^[^.;]{0,30}?\b(worldwide|globally|around the world|all over the world|en todo el mundo|a nivel mundial|di seluruh dunia|dünya genelinde|dünya çapında)\b/i,
+)
 
 /** The region a figure is given for, read in the few words after it. */
 function regionAfter(text: string): string | undefined {
   if (WORLDWIDE.test(text)) return 'XWW'
-  const place = new RegExp(
-    `^[^.;]{0,30}?\\b(?:in|en|di|across)\\s+(?:the\\s+)?(${COUNTRY_WORDS})\\b`,
-    'i',
-  ).exec(text)
+  const place = words(`^[^.;]{0,30}?\\b(?:in|en|di|across)\\s+(?:the\\s+)?(${COUNTRY_WORDS})\\b`, 'i').exec(
+    text,
+  )
   return place ? (countryOf(place[1]!) ?? undefined) : undefined
 }
 
 // Words that say a film came out, in English and Spanish: the release date follows within a few words.
-const RELEASE =
-  /\b(?:released|premiered|came out|opened|(?:hit|reached|arrived in|arrived on)\b[^.,;]{0,30}?\b(?:screens|cinemas|theaters|theatres)|se estren[óo]|fue estrenada|fue estrenado|lleg[óo] a (?:los )?(?:cines|salas)\b[^.,;]{0,20}?)(?=\s|$)/i
+const RELEASE = words(
+  /\b(?:released|premiered|came out|opened|(?:hit|reached|arrived in|arrived on)\b[^.,;]{0,30}?\b(?:screens|cinemas|theaters|theatres)|se estren[óo]|fue estrenada|fue estrenado|lleg[óo] a (?:los )?(?:cines|salas)\b[^.,;]{0,20}?)(?=\s|$)/i,
+)
 
 /**
  * Whether the English-only rules apply: English, or a language the detector named without an ISO 639-1
@@ -367,10 +380,11 @@ function fullDateIn(text: string, language: string | null): { value: string; ind
 
 /** Where a release took place, from the words between the verb and its date ("in Italy", "Indian screens", "worldwide"). */
 function releaseRegion(text: string): string | undefined {
-  if (/\b(worldwide|globally|around the world|en todo el mundo|a nivel mundial)\b/i.test(text)) return 'XWW'
-  const place = new RegExp(`\\b(?:in|en|across)\\s+(?:the\\s+)?(${COUNTRY_WORDS})\\b`, 'i').exec(text)
+  if (words(/\b(worldwide|globally|around the world|en todo el mundo|a nivel mundial)\b/i).test(text))
+    return 'XWW'
+  const place = words(`\\b(?:in|en|across)\\s+(?:the\\s+)?(${COUNTRY_WORDS})\\b`, 'i').exec(text)
   if (place) return countryOf(place[1]!) ?? undefined
-  const adjective = new RegExp(
+  const adjective = words(
     `\\b(${COUNTRY_WORDS})\\s+(?:screens|cinemas|theaters|theatres)\\b|\\b(?:cines|salas)\\s+(${COUNTRY_WORDS})\\b`,
     'i',
   ).exec(text)
@@ -378,8 +392,17 @@ function releaseRegion(text: string): string | undefined {
   return word && isNationality(word) ? (countryOf(word) ?? undefined) : undefined
 }
 
+/** The story's character a role word names ("the captor", "the guardian"): by slug, else by a role word only one has. */
+function roleByWord(word: string, subject: KnownEntity, context: Context): KnownEntity | undefined {
+  const ofStory = context.characters.filter((c) => c.story === subject.story)
+  const exact = ofStory.find((c) => c.character === word)
+  if (exact || word === 'the') return exact
+  const named = new Set(ofStory.filter((c) => c.roleWords?.includes(word)).map((c) => c.character))
+  return named.size === 1 ? ofStory.find((c) => named.has(c.character)) : undefined
+}
+
 const KIN =
-  '(?:great-?)?(?:grand)?(?:mother|father|daughter|son|sister|brother|wife|husband|aunt|uncle|niece|nephew)'
+  '(?:great-?)?(?:grand)?(?:mother|father|daughter|son|sister|brother|wife|husband|aunt|uncle|niece|nephew|guardian)'
 
 function extractSentence(
   sentence: Sentence,
@@ -404,25 +427,25 @@ function extractSentence(
   if (isQuestion) return found
 
   // based_on_true_story: "not based on a true story" is false; "inspired by real events" true.
-  const trueStory =
-    /\b(based on|inspired by|taken from|adapted from)\s+(?:a\s+|the\s+)?(true|real|real-life|actual)\s+(story|stories|events?|incidents?|case|life)\b/i.exec(
-      text,
-    )
+  const trueStory = words(
+    /\b(based on|inspired by|taken from|adapted from)\s+(?:a\s+|the\s+)?(true|real|real-life|actual)\s+(story|stories|events?|incidents?|case|life)\b/i,
+  ).exec(text)
   const trueStoryTr = /gerçek (bir )?(hikaye|olay)|kisah nyata|historia real|hechos reales/i.exec(text)
   if (subject && (trueStory || trueStoryTr)) {
     const at = (trueStory ?? trueStoryTr)!.index
     const before = text.slice(Math.max(0, at - 40), at)
-    const negated = NEGATION.test(before) || /\b(değil|bukan|tidak|no está|no es)\b/i.test(text)
+    const negated = NEGATION.test(before) || words(/\b(değil|bukan|tidak|no está|no es)\b/i).test(text)
     found.push({ subject, property: 'based_on_true_story', value: !negated, confidence: hedge(0.9) })
   }
 
   // Ratings: a score on a scale or a percentage with a rater; an age certificate ("rated 13+", "PG-13") is none.
   if (
     subject &&
-    !/\b(PG-?13|rated\s+(R|PG|G|NC-17|\d+\+)|age rating|certificate|certified|sertifika)\b/i.test(text)
+    !words(/\b(PG-?13|rated\s+(R|PG|G|NC-17|\d+\+)|age rating|certificate|certified|sertifika)\b/i).test(text)
   ) {
     for (const rating of ratingsIn(text)) {
-      if (rating.by === undefined && rating.scale === 100 && !/\b(rating|rated|score)\b/i.test(text)) continue
+      if (rating.by === undefined && rating.scale === 100 && !words(/\b(rating|rated|score)\b/i).test(text))
+        continue
       found.push({
         subject,
         property: 'rating',
@@ -448,13 +471,13 @@ function extractSentence(
       if (!match) continue
       const around = text.slice(Math.max(0, match.index - 60), match.index)
       if (
-        !/\b(on|stream|streaming|available|watch|via|en|di|tersedia)\b/i.test(around) ||
-        /\btrending\b/i.test(around)
+        !words(/\b(on|stream|streaming|available|watch|via|en|di|tersedia)\b/i).test(around) ||
+        words(/\btrending\b/i).test(around)
       )
         continue
-      if (NEGATION.test(around) || /\b(top|number|#|most watched|chart)\b/i.test(text)) continue
-      const worldwide = /\b(worldwide|globally|all over the world|around the world)\b/i.test(text)
-      const place = new RegExp(`\\bin (${COUNTRY_WORDS})\\b`, 'i').exec(text.slice(match.index))
+      if (NEGATION.test(around) || words(/\b(top|number|#|most watched|chart)\b/i).test(text)) continue
+      const worldwide = words(/\b(worldwide|globally|all over the world|around the world)\b/i).test(text)
+      const place = words(`\\bin (?:the )?(${COUNTRY_WORDS})\\b`, 'i').exec(text.slice(match.index))
       const region = worldwide ? 'XWW' : place ? (countryOf(place[1]!) ?? undefined) : undefined
       found.push({
         subject,
@@ -474,11 +497,10 @@ function extractSentence(
   }
 
   // Charts: "number one in Argentina", "top 1 … in Argentina", "the same position in Mexico".
-  const chart =
-    /\b(?:top\s*(\d{1,2})|number\s+(one|\d{1,2})|(?!)(\d)|#(\d{1,2}))\b(?=[^.]*\b(most watched|chart|ranking|in \p{Lu}))/iu.exec(
-      text,
-    )
-  const same = /\bsame position in\s+([A-Z][\p{L} ]+)/u.exec(text)
+  const chart = words(
+    /\b(?:top\s*(\d{1,2})|number\s+(one|\d{1,2})|(?!)(\d)|#(\d{1,2}))\b(?=[^.]*\b(most watched|chart|ranking|in \p{Lu}))/iu,
+  ).exec(text)
+  const same = words(/\bsame position in\s+([A-Z][\p{L} ]+)/u).exec(text)
   if (subject && (chart || same)) {
     const position = chart
       ? Number(chart[1] ?? chart[3] ?? chart[4] ?? (chart[2] === 'one' ? 1 : chart[2]))
@@ -487,11 +509,14 @@ function extractSentence(
       state.chart = position
       const platform = PLATFORMS.find(([pattern]) => pattern.test(text))?.[1]
       const regions = chart
-        ? [...text.slice(chart.index).matchAll(new RegExp(`\\bin (${COUNTRY_WORDS})\\b`, 'gi'))].slice(0, 1)
+        ? [...text.slice(chart.index).matchAll(words(`\\bin (?:the )?(${COUNTRY_WORDS})\\b`, 'gi'))].slice(
+            0,
+            1,
+          )
         : []
       const places = [
         ...regions.map((m) => m[1]!),
-        ...(same ? [same[1]!.trim().split(/\s+(and|was|is)\b/)[0]!] : []),
+        ...(same ? [same[1]!.trim().split(words(/\s+(and|was|is)\b/))[0]!] : []),
       ]
       for (const place of places) {
         const region = countryOf(place)
@@ -510,8 +535,10 @@ function extractSentence(
   // Runtime.
   if (
     subject &&
-    /\b(hours?|minutes?|mins?|runtime|running time|saat|dakika|menit|jam|minutos|horas)\b/i.test(text) &&
-    !/\b(ago|later|before|after|every|per)\b/i.test(text)
+    words(/\b(hours?|minutes?|mins?|runtime|running time|saat|dakika|menit|jam|minutos|horas)\b/i).test(
+      text,
+    ) &&
+    !words(/\b(ago|later|before|after|every|per)\b/i).test(text)
   ) {
     const runtime = parseRuntime(text)
     if (runtime && runtime.minutes >= 60 && runtime.minutes <= 300) {
@@ -522,9 +549,10 @@ function extractSentence(
   // Box office and admissions, with the region they were counted in ("$32 million worldwide",
   // "admissions in South Korea"); a cumulative figure, so no as_of.
   if (
-    /\b(grossed|gross|box office|earned|collected|takings|hasılat|pendapatan|recaudó|recaudación|taquilla)(?![\p{L}])/iu.test(
-      text,
-    )
+    words(
+      /\b(grossed|gross|box office|earned|collected|takings|hasılat|pendapatan|recaudó|recaudación|taquilla)(?![\p{L}])/iu,
+    ).test(text) ||
+    TOOK_MONEY.test(text)
   ) {
     const money = parseMoney(text)
     if (subject && money)
@@ -537,21 +565,19 @@ function extractSentence(
       })
   }
   // Numbers in words first ("two million tickets"), as compromise reads them.
-  const counted =
-    /\b(admissions|tickets|moviegoers|spectators|viewers|seyirci|penonton|espectadores|entradas)\b/i.test(
-      text,
-    )
-      ? numbersAsDigits(text)
-      : ''
-  const admissions =
-    /(\d[\d.,]*)\s*(million|milyon|juta|millones)?\s*(admissions|tickets sold|tickets|moviegoers|spectators|seyirci|penonton|espectadores|entradas)\b/i.exec(
-      counted,
-    )
+  const counted = words(
+    /\b(admissions|tickets|moviegoers|spectators|viewers|seyirci|penonton|espectadores|entradas)\b/i,
+  ).test(text)
+    ? numbersAsDigits(text)
+    : ''
+  const admissions = words(
+    /(\d[\d.,]*)\s*(million|milyon|juta|millones)?\s*(admissions|tickets sold|tickets|moviegoers|spectators|seyirci|penonton|espectadores|entradas)\b/i,
+  ).exec(counted)
   if (
     subject &&
     admissions &&
     (!/^tickets$|^entradas$/i.test(admissions[3]!) ||
-      /\b(sold|vendió|vendidas|terjual|satıldı)\b/i.test(counted))
+      words(/\b(sold|vendió|vendidas|terjual|satıldı)\b/i).test(counted))
   ) {
     const scale = admissions[2] ? 1e6 : 1
     const value = Math.round(parseNumber(admissions[1]!) * scale)
@@ -562,13 +588,13 @@ function extractSentence(
         value,
         qualifiers: { region: regionAfter(counted.slice(admissions.index + admissions[0].length)) },
         confidence: hedge(
-          /\b(more than|over|around|about|nearly|almost|passed)\b/i.test(counted) ? 0.65 : 0.75,
+          words(/\b(more than|over|around|about|nearly|almost|passed)\b/i).test(counted) ? 0.65 : 0.75,
         ),
       })
   }
 
   // Remakes and adaptations: "a Turkish adaptation of the South Korean movie", "the third remake of …" (an ordinal, not a count).
-  const derived = /\b(adaptation|remake|version|retelling)\s+of\s+(.{3,120})/i.exec(text)
+  const derived = words(/\b(adaptation|remake|version|retelling)\s+of\s+(.{3,120})/i).exec(text)
   if (subject && derived) {
     const object = derived[2]!
     const objectStart = derived.index + derived[0].length - object.length
@@ -581,7 +607,7 @@ function extractSentence(
     const original =
       qualified ??
       describedFilm(
-        object.split(/,|\bwhich\b|\bwith\b/)[0]! + (/\bsame name\b/.test(object) ? '' : ''),
+        object.split(words(/,|\bwhich\b|\bwith\b/))[0]! + (words(/\bsame name\b/).test(object) ? '' : ''),
         context,
       ) ??
       describedFilm(object, context) ??
@@ -596,11 +622,11 @@ function extractSentence(
   // sentence does not name is a remake of its story's original film (weaker: the original comes from Retold).
   if (
     subject &&
-    subject.relation === 'remake' &&
+    (subject.relation === 'remake' || subject.relation === 'unofficial-remake') &&
     !found.some((f) => f.property === 'remake_of') &&
     readsAsEnglish(context.article.language) &&
-    /\bremake\b|\bremade\s+(?:it|the film|the story|\S+)\s+as\b/i.test(text) &&
-    !/\b(remake|version)s?\s+of\b/i.test(text)
+    words(/\bremake\b|\bremade\s+(?:it|the film|the story|\S+)(?:\s+[^.,;]{1,30}?)?\s+as\b/i).test(text) &&
+    !words(/\b(remake|version)s?\s+of\b/i).test(text)
   ) {
     const original = context.films.find((f) => f.relation === 'original' && f.story === subject.story)
     if (original && original.slug !== subject.slug)
@@ -618,7 +644,7 @@ function extractSentence(
   }
 
   // A country as the maker: "Spain's remake, …", "China then remade it as …".
-  const maker = new RegExp(
+  const maker = words(
     `\\b(${COUNTRY_WORDS})(?:['’]s\\s+(?:own\\s+)?(?:remake|version|adaptation|retelling)\\b|\\s+(?:then\\s+|later\\s+|also\\s+)?remade\\b)`,
     'i',
   ).exec(text)
@@ -629,7 +655,9 @@ function extractSentence(
 
   // A language named like a nationality: "the Kannada remake", "The Malayalam original", "the Tamil one".
   for (const match of text.matchAll(
-    /\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his)\s+(?:[\w-]+\s+)?(\p{Lu}\p{Ll}+)\s+(original|remake|version|film|movie|one)\b/gu,
+    words(
+      /\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his)\s+(?:[\w-]+\s+)?(\p{Lu}\p{Ll}+)\s+(original|remake|version|film|movie|one)\b/gu,
+    ),
   )) {
     const word = match[1]!
     const language = languageOf(word)
@@ -640,7 +668,7 @@ function extractSentence(
 
   // Year and country of described films: "the original 2013 South Korean comedy-drama", "a film released in 2013 in South Korea".
   for (const match of text.matchAll(
-    new RegExp(
+    words(
       `\\b((?:the |a |an )?(?:original )?(?:(?:19|20)\\d\\d )?(?:(?:${COUNTRY_WORDS}) )?(?:(?:19|20)\\d\\d )?${FILM_NOUN}(?: of the same name)?(?:,? (?:which was |that was |was )?released in (?:(?:19|20)\\d\\d)(?: in (?:${COUNTRY_WORDS}))?)?)`,
       'gi',
     ),
@@ -648,7 +676,7 @@ function extractSentence(
     const phrase = match[1]!
     const film = describedFilm(phrase, context)
     if (!film) continue
-    const year = /\b(19|20)\d\d\b/.exec(phrase)
+    const year = words(/\b(19|20)\d\d\b/).exec(phrase)
     if (year) found.push({ subject: film, property: 'year', value: Number(year[0]), confidence: hedge(0.7) })
     for (const nationality of phrase.matchAll(NATIONALITY)) {
       const country = isNationality(nationality[1]!) ? countryOf(nationality[1]!) : null
@@ -663,7 +691,7 @@ function extractSentence(
     subject &&
     released &&
     !NEGATION.test(text.slice(Math.max(0, released.index - 12), released.index)) &&
-    !/\bsame name\b|\bfilm released\b/i.test(
+    !words(/\bsame name\b|\bfilm released\b/i).test(
       text.slice(Math.max(0, released.index - 40), released.index + 10),
     )
   ) {
@@ -679,12 +707,12 @@ function extractSentence(
         confidence: hedge(0.8),
       })
     } else {
-      const year = /^\s+(?:in|en)\s+((?:19|20)\d\d)\b/i.exec(after.slice(released[0].length))
+      const year = words(/^\s+(?:in|en)\s+((?:19|20)\d\d)\b/i).exec(after.slice(released[0].length))
       if (year) found.push({ subject, property: 'year', value: Number(year[1]), confidence: hedge(0.75) })
     }
   }
   // The film's own nationality: "is a Turkish film", "this Turkish movie", "the Turkish adaptation".
-  const own = new RegExp(
+  const own = words(
     `\\b(?:is|as|this|the|its)\\s+(?:a |an |the )?(?:\\w+ )?(${COUNTRY_WORDS})\\s+(?:film|movie|adaptation|remake|version|retelling)\\b`,
     'i',
   ).exec(text)
@@ -695,14 +723,18 @@ function extractSentence(
   }
 
   // Language: "in its original Turkish language", "a Turkish-language film".
-  const spoken = /\b(?:original|in)\s+(\p{Lu}\p{Ll}+)\s+language\b|\b(\p{Lu}\p{Ll}+)-language\b/u.exec(text)
+  const spoken = words(/\b(?:original|in)\s+(\p{Lu}\p{Ll}+)\s+language\b|\b(\p{Lu}\p{Ll}+)-language\b/u).exec(
+    text,
+  )
   if (subject && spoken) {
     const language = languageOf(spoken[1] ?? spoken[2]!)
     if (language) found.push({ subject, property: 'language', value: language, confidence: hedge(0.75) })
   }
 
   // Original title: 'Its original title is "Yedinci Kogustaki Mucize"'.
-  const originalTitle = /\boriginal (?:title|name) (?:is|was)\s+[“"'‘]([^”"'’]{2,80})[”"'’]/i.exec(text)
+  const originalTitle = words(/\boriginal (?:title|name) (?:is|was)\s+[“"'‘]([^”"'’]{2,80})[”"'’]/i).exec(
+    text,
+  )
   if (subject && originalTitle)
     found.push({ subject, property: 'original_title', value: originalTitle[1]!, confidence: hedge(0.85) })
 
@@ -715,33 +747,35 @@ function extractSentence(
     const target = ownFilm ?? subject
     if (!target) continue
     // "X was announced as director but has since been replaced by Y": Y directs (the one replaced does not).
-    if (/\breplaced by\s*$/i.test(before)) {
-      if (/\bdirector\b/i.test(text.slice(0, person.start)) && !/\b(?:actor|cast|role|as the)\b/i.test(text))
+    if (words(/\breplaced by\s*$/i).test(before)) {
+      if (
+        words(/\bdirector\b/i).test(text.slice(0, person.start)) &&
+        !words(/\b(?:actor|cast|role|as the)\b/i).test(text)
+      )
         found.push({ subject: target, property: 'director', value: entity.slug, confidence: hedge(0.6) })
       continue
     }
-    if (/\b(instead of|replacing)\s*$/i.test(before)) continue
+    if (words(/\b(instead of|replacing)\s*$/i).test(before)) continue
     // "X wrote and directed the film".
-    const did =
-      /^\s+(?:also\s+)?(wrote and directed|directed and wrote|co-wrote and directed|directed|wrote|scripted)\s+(?:the film|the movie|it|this film|this movie|the remake|the original)\b/i.exec(
-        after,
-      )
+    const did = words(
+      /^\s+(?:also\s+)?(wrote and directed|directed and wrote|co-wrote and directed|directed|wrote|scripted)\s+(?:the film|the movie|it|this film|this movie|the remake|the original)\b/i,
+    ).exec(after)
     if (did && subject) {
       if (/directed/i.test(did[1]!))
         found.push({ subject, property: 'director', value: entity.slug, confidence: hedge(0.8) })
       if (/wrote|scripted/i.test(did[1]!))
         found.push({ subject, property: 'writer', value: entity.slug, confidence: hedge(0.75) })
     }
-    if (/\bdirected by\s*$/i.test(before) || /\bdirector\s*$/i.test(before)) {
+    if (words(/\bdirected by\s*$/i).test(before) || words(/\bdirector\s*$/i).test(before)) {
       found.push({ subject: target, property: 'director', value: entity.slug, confidence: hedge(0.85) })
     }
     if (
-      /\b(written|scripted|screenplay)(?: and directed)? by\s*$/i.test(before) ||
-      /\bwritten and directed by\s*$/i.test(before)
+      words(/\b(written|scripted|screenplay)(?: and directed)? by\s*$/i).test(before) ||
+      words(/\bwritten and directed by\s*$/i).test(before)
     ) {
       found.push({ subject: target, property: 'writer', value: entity.slug, confidence: hedge(0.8) })
     }
-    const possessive = new RegExp(
+    const possessive = words(
       `^['’]s\\s+(?:(${COUNTRY_WORDS})\\s+)?(film|movie|retelling|remake|version|adaptation)\\b`,
       'i',
     ).exec(after)
@@ -750,6 +784,22 @@ function extractSentence(
       if (film)
         found.push({ subject: film, property: 'director', value: entity.slug, confidence: hedge(0.6) })
     }
+    // "Jane Roe's The Lantern": a person's possessive right before a film's title names its director.
+    const titled = /^['’]s\s+/.exec(after)
+    if (titled && !possessive && !pick(person, 'character')) {
+      const at = person.end + titled[0].length
+      const named = local.find(
+        (m) => m.start === at && m.entities.some((e) => e.kind === 'film' || e.kind === 'story'),
+      )
+      const film = named ? filmNamedIn(named, text.slice(at, at + 60), context) : null
+      if (film)
+        found.push({ subject: film, property: 'director', value: entity.slug, confidence: hedge(0.6) })
+    }
+    // "X adapted the screenplay", "X wrote the script".
+    if (
+      words(/^\s+(?:also\s+)?(?:adapted|wrote|co-wrote|penned)\s+the\s+(?:screenplay|script)\b/i).test(after)
+    )
+      found.push({ subject: target, property: 'writer', value: entity.slug, confidence: hedge(0.75) })
   }
 
   // Cast: "Ova (Nisa Sofiya Aksongur)", "Memo, a man played by X", "X as Memo", "X plays Memo", "X is the
@@ -761,8 +811,8 @@ function extractSentence(
     const actor = pick(person, 'person')!
     const before = text.slice(0, person.start)
     const after = text.slice(person.end)
-    if (/\b(instead of|replacing|originally cast|turned down)\b[^.]{0,30}$/i.test(before)) continue
-    if (/^\s+(?:was|had been|has been|is)\s+(?:\w+\s+){0,2}?replaced\b/i.test(after)) continue
+    if (words(/\b(instead of|replacing|originally cast|turned down)\b[^.]{0,30}$/i).test(before)) continue
+    if (words(/^\s+(?:was|had been|has been|is)\s+(?:\w+\s+){0,2}?replaced\b/i).test(after)) continue
     const others = characters.filter((c) => c !== person)
     let character: Mention | undefined
     let confidence = 0.9
@@ -770,7 +820,7 @@ function extractSentence(
       character = [...others].reverse().find((c) => c.end <= person.start && person.start - c.end <= 3)
     if (
       !character &&
-      /\b(played|portrayed|performed|played with|brought to life)\b[^.]{0,60}\bby\s*$/i.test(before)
+      words(/\b(played|portrayed|performed|played with|brought to life)\b[^.]{0,60}\bby\s*$/i).test(before)
     ) {
       character = [...others].reverse().find((c) => c.end <= person.start && person.start - c.end <= 120)
     }
@@ -790,6 +840,14 @@ function extractSentence(
         confidence = 0.65
       }
     }
+    // "X is Marie": a character named right after "is".
+    if (!character) {
+      const next = others.find((c) => c.start >= person.end && c.start - person.end <= 6)
+      if (next && /^\s+(?:is|was)\s+$/i.test(text.slice(person.end, next.start))) {
+        character = next
+        confidence = 0.65
+      }
+    }
     const role = character && pick(character, 'character')
     if (role) {
       const film = context.films.find((f) => f.slug === role.film) ?? subject
@@ -798,17 +856,22 @@ function extractSentence(
     }
     if (!subject) continue
     // "X returned as the mother", "replaced by X as the father": a role by its name, in the sentence's film.
-    const asRole = /^\s+(?:(?:\w+\s+){0,2}?as|to play)\s+the\s+([\p{L}-]+)/iu.exec(after)
-    if (asRole && !/\bto play\b/i.test(asRole[0])) {
-      const word = asRole[1]!.toLowerCase()
-      const story = context.characters.find((c) => c.character === word && c.story === subject.story)
+    // "X is the guardian": the same, weaker. "A was announced as the captor but was replaced by X": X plays the captor.
+    const asRole = /^\s+(?:(?:\w+\s+){0,2}?as|to play|is|was)\s+the\s+([\p{L}-]+)/iu.exec(after)
+    const replacedAs = words(/\bas\s+the\s+([\p{L}-]+)\b[^.;]{0,60}\breplaced by\s*$/iu).exec(before)
+    const roleWord = asRole && !words(/\bto play\b/i).test(asRole[0]) ? asRole[1] : replacedAs?.[1]
+    if (roleWord) {
+      const story = roleByWord(roleWord.toLowerCase(), subject, context)
       if (story) {
-        cast.set(person, { film: subject, character: story.character!, confidence: 0.7 })
+        const weaker = asRole ? /^\s+(?:is|was)\s/i.test(asRole[0]) : true
+        cast.set(person, { film: subject, character: story.character!, confidence: weaker ? 0.65 : 0.7 })
         continue
       }
     }
     // "stars A and B", "starring A, B and C", "with A and B": a cast list without characters.
-    const list = /\b(?:stars|starring|co-stars|featuring|alongside)\s+(?:[^.;:]{0,80}?)$/i.exec(before)
+    const list = words(
+      /\b(?:stars|starring|starred|co-stars|co-starred|featuring|alongside)\s+(?:[^.;:]{0,80}?)$/i,
+    ).exec(before)
     if (list && personOnly.includes(person)) {
       const between = list[0].replace(/^\S+\s+/, '')
       const listed = people.filter((p) => p.start >= person.start - between.length && p.end <= person.start)
@@ -820,6 +883,20 @@ function extractSentence(
         cast.set(person, { film: subject, confidence: credited ? 0.75 : 0.55 })
       }
     }
+  }
+  // "A was replaced by B, and he plays Chaney instead": "he" or "she" is the sentence's first person.
+  const first = people.find((p) => !pick(p, 'character'))
+  for (const role of characters) {
+    if (!first || first.start >= role.start || cast.has(first)) continue
+    if (
+      !words(/\b(?:he|she)\s+(?:now\s+)?(?:plays|played|portrays|portrayed)\s+$/i).test(
+        text.slice(0, role.start),
+      )
+    )
+      continue
+    const played = pick(role, 'character')!
+    const film = context.films.find((f) => f.slug === played.film) ?? subject
+    if (film) cast.set(first, { film, character: played.character, confidence: 0.6 })
   }
   // "A and B play the hosts, C and D": actors and characters paired in order.
   const pairing = /\s+(?:play|portray)\s+(?:the\s+[\p{L}\s-]{0,30},\s*)?/iu
@@ -860,17 +937,17 @@ function extractSentence(
 
   // Relations between characters: "Memo's grandmother", "his daughter Ova", "Ova … and her grandmother".
   for (const match of text.matchAll(
-    new RegExp(
+    words(
       `\\b(his|her|their|[\\p{Lu}][\\p{L}]+['’]s)\\s+(?:own\\s+)?(?:(?:young|little|elderly|old|older|six-year-old|\\d+-year-old)\\s+)?(${KIN})\\b(?:,?\\s+)?`,
       'gu',
     ),
   )) {
-    if (/\bown\b/i.test(match[0])) continue
+    if (words(/\bown\b/i).test(match[0])) continue
     const kin = match[2]!.toLowerCase().replace('great grand', 'great-grand')
     const owner = /^(his|her|their)$/i.test(match[1]!)
       ? [...characters]
           .reverse()
-          .find((c) => c.end <= match.index && !/^['’]s\b/.test(text.slice(c.end, c.end + 3)))
+          .find((c) => c.end <= match.index && !words(/^['’]s\b/).test(text.slice(c.end, c.end + 3)))
       : characters.find((c) => c.start === match.index)
     const ownerRole = owner && pick(owner, 'character')
     if (!ownerRole) continue
@@ -956,11 +1033,13 @@ export function extractCandidates(article: Article, options: ExtractOptions): Ca
       if (!seen || seen.confidence < candidate.confidence) candidates.set(key, candidate)
     }
     // "It" in the next sentence is the last film this one described ("… a film released in 2013 in South Korea. It grossed …").
-    const described = [
-      ...sentence.text.matchAll(new RegExp(`(?:${COUNTRY_WORDS})|\\b(?:19|20)\\d\\d\\b`, 'gi')),
-    ]
+    const described = [...sentence.text.matchAll(words(`(?:${COUNTRY_WORDS})|\\b(?:19|20)\\d\\d\\b`, 'gi'))]
+    // Only a description names a film ("a film released in 2013 in South Korea"), not a place alone ("rated 15 in the UK").
+    const tail = described.length > 0 ? sentence.text.slice(Math.max(0, described.at(-1)!.index - 40)) : ''
     const last =
-      described.length > 0 ? describedFilm(sentence.text.slice(described.at(-1)!.index - 40), context) : null
+      tail !== '' && (words(`\\b${FILM_NOUN}\\b`, 'i').test(tail) || words(/\b(?:19|20)\d\d\b/).test(tail))
+        ? describedFilm(tail, context)
+        : null
     previous = last ?? subject ?? previous
   }
   return [...candidates.values()].sort((a, b) => a.start - b.start || a.property.localeCompare(b.property))

@@ -1,3 +1,4 @@
+import { words } from './unicode.ts'
 import { Readability } from '@mozilla/readability'
 import * as chrono from 'chrono-node'
 import { franc } from 'franc'
@@ -59,8 +60,9 @@ function nameOf(value: unknown): string | null {
 // A byline such as "by Aishwarya R | Updated Apr 10, 2023" or "By Jane Doe, published 3 May 2021".
 // "Por …" (Spanish) and "Oleh …" (Indonesian) are bylines too.
 const BYLINE = /^\s*(?:by|por|oleh)\s+([^|\n,]{2,60}?)\s*(?:[|,·–—-]\s*(.*))?$/im
-const DATED =
-  /\b(updated|modified|published|posted|actualizado|publicado|diperbarui|diterbitkan|güncellendi|yayınlandı)\b[:\s]*(?:el\s+|pada\s+)?(.{4,40})/gi
+const DATED = words(
+  /\b(updated|modified|published|posted|actualizado|publicado|diperbarui|diterbitkan|güncellendi|yayınlandı)\b[:\s]*(?:el\s+|pada\s+)?(.{4,40})/gi,
+)
 // A dateline: a short line near the top that holds a date and little else ("Jane Doe · 3 November 2022").
 const DATELINE_MAX = 80
 
@@ -222,6 +224,6 @@ function readText(raw: string, url: string | null): Article {
 export function readArticle(input: string, options: ReadArticleOptions = {}): Article {
   const format =
     options.format ??
-    (/^\s*(<!doctype html|<html|<head|<body|<article|<div|<p)\b/i.test(input) ? 'html' : 'text')
+    (words(/^\s*(<!doctype html|<html|<head|<body|<article|<div|<p)\b/i).test(input) ? 'html' : 'text')
   return format === 'html' ? readHtml(input, options.url ?? null) : readText(input, options.url ?? null)
 }

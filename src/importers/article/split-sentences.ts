@@ -1,3 +1,4 @@
+import { words } from './unicode.ts'
 import { split } from 'sentence-splitter'
 
 export interface Sentence {
@@ -9,7 +10,7 @@ export interface Sentence {
 
 // Titles such as "Miracle in Cell No. 7" carry an abbreviation the splitter may end a sentence on.
 // So does a person's initial ("directed by P. Vasu"): one capital letter after a space or an opening.
-const ENDS_IN_ABBREVIATION = /\b(?:No|Nr|Vol|Mr|Mrs|Ms|Dr|St|Jr|Sr|vs)\.$/i
+const ENDS_IN_ABBREVIATION = words(/\b(?:No|Nr|Vol|Mr|Mrs|Ms|Dr|St|Jr|Sr|vs)\.$/i)
 const ENDS_IN_INITIAL = /(?:^|[\s(])\p{Lu}\.$/u
 
 /**

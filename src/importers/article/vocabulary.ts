@@ -1,3 +1,4 @@
+import { words } from './unicode.ts'
 import countries from 'i18n-iso-countries'
 import { iso6393 } from 'iso-639-3'
 
@@ -67,6 +68,11 @@ const DEMONYMS: Record<string, string> = {
   french: 'FR',
   german: 'DE',
   argentine: 'AR',
+  british: 'GB',
+  canadian: 'CA',
+  dutch: 'NL',
+  israeli: 'IL',
+  'hong kong': 'HK',
   argentinian: 'AR',
   argentina: 'AR',
   brazilian: 'BR',
@@ -106,22 +112,143 @@ const LANGUAGE_NOT_NATIONALITY = new Set([
   'marathi',
 ])
 
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' })
+const SPANISH_COUNTRY_NAMES = new Intl.DisplayNames(['es'], { type: 'region' })
+const CODES = Object.keys(countries.getAlpha2Codes())
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1
+  return i
+}
+
+/**
+ * The country a one-word language name is the adjective of ("Swedish" → SE, "Korean" → KR, "Danish" → DK):
+ * the country whose name shares its first six letters or more ("Portuguese", "Portugal"), else the
+ * language's main region (CLDR likely subtags) when its name begins with the same letter. None for a
+ * language that names no people ("Arabic", "Hindi", "English").
+ */
+function countryOfLanguageName(adjective: string, code: string): string | null {
+  const best = new Map<string, number>()
+  for (const [name, country] of COUNTRY_BY_NAME)
+    for (const word of name.split(' '))
+      best.set(country, Math.max(best.get(country) ?? 0, commonPrefix(word, adjective)))
+  const longest = Math.max(...best.values())
+  const region = new Intl.Locale(code).maximize().region ?? null
+  const closest = [...best].filter(([, n]) => n === longest && n >= 6).map(([c]) => c)
+  if (region && closest.includes(region)) return region
+  if (closest.length === 1) return closest[0]!
+  if (closest.length > 1 || !region) return null
+  const regionName = COUNTRY_NAMES.of(region)?.toLowerCase() ?? ''
+  return regionName.split(' ').some((word) => word[0] === adjective[0]) ? region : null
+}
+
+/** English adjectives of a country's name by its regular endings: Korea → Korean, Italy → Italian, Mexico → Mexican, Japan → Japanese. */
+function englishAdjectives(name: string): string[] {
+  if (/ia$|a$/.test(name)) return [`${name}n`]
+  if (/y$/.test(name)) return [name.replace(/y$/, 'ian')]
+  if (/o$/.test(name)) return [name.replace(/o$/, 'an')]
+  if (/an$/.test(name)) return [`${name}ese`]
+  if (/il$/.test(name)) return [`${name}ian`]
+  return []
+}
+
+/** Spanish adjectives of a country's Spanish name by its regular endings: India → indio, Italia → italiano, Corea → coreano, Japón → japonés. */
+function spanishAdjectives(name: string): string[] {
+  if (/ia$/.test(name)) return [name.replace(/a$/, 'o'), name.replace(/a$/, 'ano')]
+  if (/a$/.test(name)) return [name.replace(/a$/, 'ano')]
+  if (/[óá]n$/.test(name)) return [name.replace(/ó(n)$|á(n)$/, (_m, o) => (o ? 'onés' : 'anés'))]
+  return []
+}
+
+/** A Spanish adjective with its feminine and plural forms: indio → india, indios, indias; japonés → japonesa, japoneses, japonesas. */
+function spanishForms(adjective: string): string[] {
+  if (/o$/.test(adjective)) return ['o', 'a', 'os', 'as'].map((e) => adjective.replace(/o$/, e))
+  if (/[éá]s$/.test(adjective)) {
+    const stem = adjective.replace(/és$/, 'es').replace(/ás$/, 'as')
+    return [adjective, `${stem}a`, `${stem}es`, `${stem}as`]
+  }
+  if (/[áó]n$/.test(adjective)) {
+    const stem = adjective.replace(/án$/, 'an').replace(/ón$/, 'on')
+    return [adjective, `${stem}a`, `${stem}es`, `${stem}as`]
+  }
+  if (/e$/.test(adjective)) return [adjective, `${adjective}s`]
+  if (/l$/.test(adjective)) return [adjective, `${adjective}a`, `${adjective}es`, `${adjective}as`]
+  return [adjective]
+}
+
+// Adjectives and names derived for every country (the hand-written list above wins where both speak):
+// English adjectives from country names and from language names, Spanish country names and their
+// adjectives, in every gender and number.
+const SPANISH_BY_HAND = [
+  'turco',
+  'coreano',
+  'mexicano',
+  'indonesio',
+  'italiano',
+  'argentino',
+  'francés',
+  'alemán',
+  'estadounidense',
+  'español',
+]
+const DERIVED = new Map<string, string>()
+// Derived words that are also common names elsewhere ("Indiana Jones").
+const NOT_DERIVED = new Set(['indiana', 'indiano', 'indianos', 'indianas'])
+const derive = (word: string, country: string) => {
+  const key = word.toLowerCase()
+  if (NOT_DERIVED.has(key)) return
+  if (!(key in DEMONYMS) && !COUNTRY_BY_NAME.has(key) && !DERIVED.has(key)) DERIVED.set(key, country)
+}
+for (const code of CODES) {
+  const english = COUNTRY_NAMES.of(code)
+  if (english && english !== code)
+    for (const adjective of englishAdjectives(english.toLowerCase())) derive(adjective, code)
+  const spanish = SPANISH_COUNTRY_NAMES.of(code)
+  if (spanish && spanish !== code) {
+    derive(spanish, code)
+    for (const adjective of spanishAdjectives(spanish.toLowerCase()))
+      for (const form of spanishForms(adjective)) derive(form, code)
+  }
+}
+for (const adjective of SPANISH_BY_HAND)
+  for (const form of spanishForms(adjective)) derive(form, countryOf(adjective)!)
+for (const language of iso6393) {
+  if (!language.iso6391 || language.type !== 'living') continue
+  const name = LANGUAGE_NAMES.of(language.iso6391)?.toLowerCase()
+  if (!name || /\s/.test(name) || LANGUAGE_NOT_NATIONALITY.has(name)) continue
+  const country = countryOfLanguageName(name, language.iso6391)
+  if (country) derive(name, country)
+}
+
+// Abbreviations, read in capitals only ("US cinemas", "in the UK", "EE. UU."): "us" is a pronoun.
+const ABBREVIATIONS: Record<string, string> = { US: 'US', USA: 'US', UK: 'GB', EEUU: 'US' }
+const ABBREVIATION_WORDS = String.raw`(?-i:U\.?S\.?A|U\.?S|U\.?K|EE\.\s?UU|EEUU)`
+
 /** Whether a word is a nationality or a country (country claim) rather than a language's name. */
 export function isNationality(word: string): boolean {
   return countryOf(word) !== null && !LANGUAGE_NOT_NATIONALITY.has(word.trim().toLowerCase())
 }
 
-/** The country a word or name stands for (a demonym or a country's name), or null. */
+/** The country a word or name stands for (a demonym, a country's name or its abbreviation), or null. */
 export function countryOf(word: string): string | null {
   const key = word.trim().toLowerCase()
-  return DEMONYMS[key] ?? COUNTRY_BY_NAME.get(key) ?? null
+  return (
+    DEMONYMS[key] ??
+    COUNTRY_BY_NAME.get(key) ??
+    DERIVED.get(key) ??
+    ABBREVIATIONS[word.replace(/[\s.]/g, '')] ??
+    null
+  )
 }
 
-/** A regular-expression alternative matching every demonym and country name, longest first. */
-export const COUNTRY_WORDS = [...new Set([...Object.keys(DEMONYMS), ...COUNTRY_BY_NAME.keys()])]
-  .sort((a, b) => b.length - a.length)
-  .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-  .join('|')
+/** A regular-expression alternative matching every demonym and country name, longest first, and the abbreviations in capitals. */
+export const COUNTRY_WORDS = [
+  ...[...new Set([...Object.keys(DEMONYMS), ...COUNTRY_BY_NAME.keys(), ...DERIVED.keys()])]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+  ABBREVIATION_WORDS,
+].join('|')
 
 const LANGUAGE_BY_NAME = new Map<string, string>(
   iso6393.flatMap((l) =>
@@ -136,48 +263,50 @@ export function languageOf(name: string): string | null {
 
 /** Who publishes ratings, as claims name them in the `by` qualifier. */
 export const RATERS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\bIMDb\b/i, 'IMDb'],
+  [words(/\bIMDb\b/i), 'IMDb'],
   [
-    /\bRotten Tomatoes\b.*\baudience\b|\baudience (score )?(on|at) Rotten Tomatoes\b|\baudience score\b.*\bRotten Tomatoes\b/i,
+    words(
+      /\bRotten Tomatoes\b.*\baudience\b|\baudience (score )?(on|at) Rotten Tomatoes\b|\baudience score\b.*\bRotten Tomatoes\b/i,
+    ),
     'Rotten Tomatoes audience',
   ],
-  [/\bRotten Tomatoes\b|\bTomatometer\b/i, 'Rotten Tomatoes'],
-  [/\bMetacritic\b/i, 'Metacritic'],
-  [/\bLetterboxd\b/i, 'Letterboxd'],
-  [/\bTMDB\b|\bThe Movie Database\b/i, 'TMDB'],
-  [/\bFilmAffinity\b/i, 'FilmAffinity'],
-  [/\bDouban\b/i, 'Douban'],
-  [/\bNaver\b/i, 'Naver'],
-  [/\bMyDramaList\b/i, 'MyDramaList'],
-  [/\bBeyazperde\b/i, 'Beyazperde'],
+  [words(/\bRotten Tomatoes\b|\bTomatometer\b/i), 'Rotten Tomatoes'],
+  [words(/\bMetacritic\b/i), 'Metacritic'],
+  [words(/\bLetterboxd\b/i), 'Letterboxd'],
+  [words(/\bTMDB\b|\bThe Movie Database\b/i), 'TMDB'],
+  [words(/\bFilmAffinity\b/i), 'FilmAffinity'],
+  [words(/\bDouban\b/i), 'Douban'],
+  [words(/\bNaver\b/i), 'Naver'],
+  [words(/\bMyDramaList\b/i), 'MyDramaList'],
+  [words(/\bBeyazperde\b/i), 'Beyazperde'],
 ]
 
 /** Streaming platforms, as `available_on` values. */
 export const PLATFORMS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\bNetflix\b/i, 'Netflix'],
-  [/\b(Amazon )?Prime Video\b/i, 'Prime Video'],
-  [/\bDisney\s?\+|\bDisney Plus\b/i, 'Disney+'],
-  [/\bHBO Max\b/i, 'HBO Max'],
-  [/\bApple TV\s?\+/i, 'Apple TV+'],
-  [/\bHulu\b/i, 'Hulu'],
-  [/\bViki\b/i, 'Viki'],
-  [/\biQIYI\b/i, 'iQIYI'],
-  [/\bViu\b/, 'Viu'],
-  [/\bVidio\b/, 'Vidio'],
-  [/\bMubi\b/i, 'Mubi'],
-  [/\bGoogle Play( Movies)?\b/i, 'Google Play Movies'],
-  [/\bBluTV\b/i, 'BluTV'],
+  [words(/\bNetflix\b/i), 'Netflix'],
+  [words(/\b(Amazon )?Prime Video\b/i), 'Prime Video'],
+  [words(/\bDisney\s?\+|\bDisney Plus\b/i), 'Disney+'],
+  [words(/\bHBO Max\b/i), 'HBO Max'],
+  [words(/\bApple TV\s?\+/i), 'Apple TV+'],
+  [words(/\bHulu\b/i), 'Hulu'],
+  [words(/\bViki\b/i), 'Viki'],
+  [words(/\biQIYI\b/i), 'iQIYI'],
+  [words(/\bViu\b/), 'Viu'],
+  [words(/\bVidio\b/), 'Vidio'],
+  [words(/\bMubi\b/i), 'Mubi'],
+  [words(/\bGoogle Play( Movies)?\b/i), 'Google Play Movies'],
+  [words(/\bBluTV\b/i), 'BluTV'],
 ]
 
 /** Currencies by their sign or name. */
 export const CURRENCIES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/US\$|\$|\bUSD\b|\bdollars?\b|\bd[óo]lar(?:es)?\b/i, 'USD'],
-  [/€|\bEUR\b|\beuros?\b/i, 'EUR'],
-  [/£|\bGBP\b|\bpounds?\b/i, 'GBP'],
-  [/₺|\bTL\b|\bTRY\b|\blira\b|\bliras\b/i, 'TRY'],
-  [/₩|\bKRW\b|\bwon\b/i, 'KRW'],
-  [/\bRp\.?|\bIDR\b|\brupiah\b/i, 'IDR'],
-  [/₱|\bPHP\b|\bpesos?\b/i, 'PHP'],
-  [/₹|\bINR\b|\brupees?\b/i, 'INR'],
-  [/CN¥|\bCNY\b|\bRMB\b|\byuan\b|\brenminbi\b/i, 'CNY'],
+  [words(/US\$|\$|\bUSD\b|\bdollars?\b|\bd[óo]lar(?:es)?\b/i), 'USD'],
+  [words(/€|\bEUR\b|\beuros?\b/i), 'EUR'],
+  [words(/£|\bGBP\b|\bpounds?\b/i), 'GBP'],
+  [words(/₺|\bTL\b|\bTRY\b|\blira\b|\bliras\b/i), 'TRY'],
+  [words(/₩|\bKRW\b|\bwon\b/i), 'KRW'],
+  [words(/\bRp\.?|\bIDR\b|\brupiah\b/i), 'IDR'],
+  [words(/₱|\bPHP\b|\bpesos?\b/i), 'PHP'],
+  [words(/₹|\bINR\b|\brupees?\b/i), 'INR'],
+  [words(/CN¥|\bCNY\b|\bRMB\b|\byuan\b|\brenminbi\b/i), 'CNY'],
 ]
