@@ -99,7 +99,19 @@ function describedFilm(fragment: string, context: Context): KnownEntity | null {
 function mentionsIn(sentence: Sentence, mentions: readonly Mention[]): Mention[] {
   return mentions
     .filter((m) => m.start >= sentence.start && m.end <= sentence.end)
-    .map((m) => ({ ...m, start: m.start - sentence.start, end: m.end - sentence.start }))
+    .map((m) => {
+      const local = { ...m, start: m.start - sentence.start, end: m.end - sentence.start }
+      return { ...local, entities: versionByYear(local, sentence.text) }
+    })
+}
+
+/** A shared title followed by its year, "The Lantern (1987)", names the version of that year only. */
+function versionByYear(mention: Mention, text: string): KnownEntity[] {
+  const year = /^\s*\((\d{4})\)/.exec(text.slice(mention.end))
+  if (!year) return mention.entities
+  const ofYear = mention.entities.filter((e) => e.kind === 'film' && e.year === Number(year[1]))
+  if (ofYear.length !== 1) return mention.entities
+  return mention.entities.filter((e) => e === ofYear[0] || (e.kind !== 'film' && e.kind !== 'story'))
 }
 
 function pick(mention: Mention, kind: KnownEntity['kind']): KnownEntity | undefined {
@@ -110,11 +122,13 @@ function pick(mention: Mention, kind: KnownEntity['kind']): KnownEntity | undefi
 function filmOf(mention: Mention, context: Context): KnownEntity | null {
   const films = mention.entities.filter((e) => e.kind === 'film')
   if (films.length === 1 && mention.entities.every((e) => e.kind === 'film')) return films[0]!
-  if (
-    context.focus &&
-    (films.some((f) => f.slug === context.focus!.slug) || mention.entities.some((e) => e.kind === 'story'))
-  )
-    return context.focus
+  // A title shared by several films, with nothing around it pointing at a remake (callers check the
+  // words around it first): the article's main film when it is one of them, else the original, the film
+  // the title first belonged to (not a main film that does not bear the title).
+  if (context.focus && films.some((f) => f.slug === context.focus!.slug)) return context.focus
+  const originals = films.filter((f) => f.relation === 'original')
+  if (films.length > 1 && originals.length === 1) return originals[0]!
+  if (context.focus && mention.entities.some((e) => e.kind === 'story')) return context.focus
   return films[0] ?? null
 }
 
@@ -178,9 +192,18 @@ function subjectOf(
   const verb = words(
     /\b(is|was|are|were|has|had|grossed|became|follows|stars|tells|made|won|earned|se estrenó|dura|recaudó|llegó)(?![\p{L}])/iu,
   ).exec(sentence.text)
-  const head = verb ? sentence.text.slice(0, verb.index) : sentence.text
+  // A question that puts its verb first ("Is Title based on …?", "¿Es …?") has its subject after the verb.
+  // A Spanish statement may begin with its verb too ("Se estrenó en …"): only a question is inverted.
+  const inverted =
+    verb !== null &&
+    /^[\s¿¡"“]*$/.test(sentence.text.slice(0, verb.index)) &&
+    (QUESTION.test(sentence.text) || /^\s*¿/.test(sentence.text))
+  const head = !verb ? sentence.text : inverted ? sentence.text : sentence.text.slice(0, verb.index)
+  const subjectWords = inverted ? sentence.text.slice(verb.index + verb[0].length) : head
   if (
-    words(/^\s*(it|its|this film|the film|this movie|the movie|la película|el filme)\b/i).test(head) &&
+    words(/^\s*(it|its|this film|the film|this movie|the movie|la película|el filme)\b/i).test(
+      subjectWords,
+    ) &&
     previous
   )
     return previous
@@ -194,17 +217,45 @@ function subjectOf(
     )
     if (named) return filmNamedIn(named, part, context)
   }
-  const namesAFilm =
-    local.some((m) => m.entities.some((e) => e.kind === 'film' || e.kind === 'story')) ||
-    describedFilm(sentence.text, context) !== null
-  if (!namesAFilm && sameParagraph && previous) return previous
+  const namesAFilm = local.some((m) => m.entities.some((e) => e.kind === 'film' || e.kind === 'story'))
+  if (!namesAFilm && sameParagraph && previous) return keepsPrevious(sentence.text, previous, context)
   return context.focus
 }
 
-function ratingsIn(
-  text: string,
-): Array<{ score: number; scale: number; by: string | undefined; at: number }> {
-  const found: Array<{ score: number; scale: number; by: string | undefined; at: number }> = []
+/**
+ * A sentence that names no film and has no subject of its own ("Se estrenó en Estados Unidos el … 2009,
+ * dura 93 minutos") speaks of the previous sentence's film. The years and countries it names (a release
+ * date, a release country) only move it to another film that fits them strictly better than that one.
+ */
+const PLACE_BEFORE = words(
+  /\b(?:in|en|di|across|throughout|to|a|de|at)\s+(?:the\s+|los\s+|las\s+|el\s+|la\s+)?$/i,
+)
+
+function keepsPrevious(text: string, previous: KnownEntity, context: Context): KnownEntity {
+  // A place the film was shown in ("en Estados Unidos", "in Mexico") is where, not whose: only a
+  // nationality or a country not after a preposition describes the film.
+  const countries = [...text.matchAll(NATIONALITY)]
+    .filter((m) => !PLACE_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index)))
+    .map((m) => countryOf(m[1]!))
+    .filter((c) => c !== null)
+  const years = [...text.matchAll(YEAR)].map((m) => Number(m[1]))
+  if (countries.length === 0 && years.length === 0) return previous
+  const fit = (film: KnownEntity) =>
+    (years.includes(film.year ?? -1) ? 1 : 0) + (countries.some((c) => film.countries?.includes(c)) ? 1 : 0)
+  const best = Math.max(...context.films.map(fit))
+  const fittest = context.films.filter((f) => fit(f) === best)
+  return fit(previous) < best && fittest.length === 1 ? fittest[0]! : previous
+}
+
+// An age certificate ("rated 13+", "PG-13", "a 15 certificate") is no rating.
+const CERTIFICATE = words(
+  /\b(PG-?13|rated\s+(R|PG|G|NC-17|\d+\+)|age rating|certificate|certified|sertifika)\b/i,
+)
+
+type Rating = { score: number; scale: number; by: string | undefined; at: number; clause: string }
+
+function ratingsIn(text: string): Rating[] {
+  const found: Rating[] = []
   // A clause at a time, so that "8.2/10 on IMDb and a 92% audience score on Rotten Tomatoes" keeps each rater with its score.
   let offset = 0
   // A comma between digits is a decimal comma ("8,2/10" in Turkish, Spanish, Indonesian), not a clause break.
@@ -217,12 +268,12 @@ function ratingsIn(
     if (slash) {
       const score = Number(slash[1]!.replace(',', '.'))
       const scale = Number(slash[2])
-      if (score <= scale) found.push({ score, scale, by: rater, at: offset + slash.index })
+      if (score <= scale) found.push({ score, scale, by: rater, at: offset + slash.index, clause })
     } else if (
       percent &&
       (rater || words(/\b(score|rating|rated|puan|nilai|calificación)\b/i).test(clause))
     ) {
-      found.push({ score: Number(percent[1]), scale: 100, by: rater, at: offset + percent.index })
+      found.push({ score: Number(percent[1]), scale: 100, by: rater, at: offset + percent.index, clause })
     }
     offset += clause.length
   }
@@ -294,8 +345,11 @@ const SCALES: ReadonlyArray<readonly [RegExp, number]> = [
   [/^lakhs?$/i, 1e5],
   [/^thousand$/i, 1e3],
 ]
+// The signs written before an amount, longest first: "HK$" before "$", "CN¥" before "¥".
+const MONEY_SIGN =
+  'US\\$|HK\\$|NT\\$|AU\\$|A\\$|CA\\$|C\\$|S\\$|R\\$|Mex\\$|CN¥|JP¥|\\$|¥|￥|€|£|₺|₩|₱|₹|Rp\\.?'
 const MONEY = words(
-  `(US\\$|CN¥|\\$|€|£|₺|₩|₱|₹|Rp\\.?)\\s?(\\d[\\d.,]*)\\s*(${SCALE_WORD})?|(\\d[\\d.,]*)\\s*(${SCALE_WORD})?\\s*(?:de\\s+)?(dollars?|d[óo]lares|euros?|lira|TL|won|rupiah|pesos?|rupees?|yuan|renminbi|RMB)\\b`,
+  `(${MONEY_SIGN})\\s?(\\d[\\d.,]*)\\s*(${SCALE_WORD})?|(\\d[\\d.,]*)\\s*(${SCALE_WORD})?\\s*(?:de\\s+)?((?:Hong Kong |Australian |Canadian |Singapore |Taiwan )?dollars?|d[óo]lares(?: de Hong Kong| australianos| canadienses)?|euros?|lira|TL|won|rupiah|pesos?(?: mexicanos)?|rupees?|yuan|renminbi|RMB|yen|yenes|reales|reais|(?:Swiss )?francs?|HKD|JPY|USD|EUR|GBP|CNY|KRW|INR|CHF)\\b`,
   'i',
 )
 
@@ -322,7 +376,7 @@ export function parseMoney(
 
 // "took about $11.2 million", "made $5 million": a verb of earning only when money follows it.
 const TOOK_MONEY = words(
-  /\b(?:took|takes|made|makes|raked in|brought in|pulled in)\s+(?:(?:in|about|around|nearly|almost|over|more than|roughly|some|just|only)\s+){0,2}(?:US\$|CN¥|\$|€|£|₹|₩)/i,
+  /\b(?:took|takes|made|makes|raked in|brought in|pulled in)\s+(?:(?:in|about|around|nearly|almost|over|more than|roughly|some|just|only)\s+){0,2}(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|CN¥|JP¥|\$|¥|€|£|₹|₩)/i,
 )
 
 // Where a figure was earned or counted: "worldwide", "in South Korea", "en todo el mundo".
@@ -439,11 +493,9 @@ function extractSentence(
   }
 
   // Ratings: a score on a scale or a percentage with a rater; an age certificate ("rated 13+", "PG-13") is none.
-  if (
-    subject &&
-    !words(/\b(PG-?13|rated\s+(R|PG|G|NC-17|\d+\+)|age rating|certificate|certified|sertifika)\b/i).test(text)
-  ) {
-    for (const rating of ratingsIn(text)) {
+  // The certificate is dropped with its own clause only: "It carries a 12 certificate, and critics rate it 8/10" keeps 8/10.
+  if (subject) {
+    for (const rating of ratingsIn(text).filter((r) => !CERTIFICATE.test(r.clause))) {
       if (rating.by === undefined && rating.scale === 100 && !words(/\b(rating|rated|score)\b/i).test(text))
         continue
       found.push({
@@ -742,7 +794,14 @@ function extractSentence(
   for (const person of people) {
     const entity = pick(person, 'person')!
     const before = text.slice(Math.max(0, person.start - 40), person.start)
-    const after = text.slice(person.end, person.end + 40)
+    // "A and B directed …", "A, B and C wrote the script": the verb after the last name is every name's.
+    let last = person
+    for (;;) {
+      const next = people.find((p) => p.start > last.end)
+      if (!next || !/^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$/i.test(text.slice(last.end, next.start))) break
+      last = next
+    }
+    const after = text.slice(last.end, last.end + 40)
     const ownFilm = describedFilm(text.slice(0, person.start), context)
     const target = ownFilm ?? subject
     if (!target) continue
@@ -760,6 +819,24 @@ function extractSentence(
     const did = words(
       /^\s+(?:also\s+)?(wrote and directed|directed and wrote|co-wrote and directed|directed|wrote|scripted)\s+(?:the film|the movie|it|this film|this movie|the remake|the original)\b/i,
     ).exec(after)
+    // "X directed Title", "A and B wrote Title (1999)", "X directed the third version, Title": the film named.
+    const craft = words(
+      /^\s+(?:also\s+)?(wrote and directed|directed and wrote|co-wrote and directed|co-directed|directed|co-wrote|wrote|scripted)\s+(?:the\s+(?:[\p{L}\d-]+\s+){0,3}(?:version|remake|film|movie|adaptation|original)\s*,\s*)?/iu,
+    ).exec(after)
+    const titled = craft
+      ? local.find(
+          (m) =>
+            m.start === last.end + craft[0].length &&
+            m.entities.some((e) => e.kind === 'film' || e.kind === 'story'),
+        )
+      : undefined
+    const crafted = titled ? filmNamedIn(titled, text.slice(last.end, titled.end), context) : null
+    if (craft && crafted) {
+      if (/directed/i.test(craft[1]!))
+        found.push({ subject: crafted, property: 'director', value: entity.slug, confidence: hedge(0.75) })
+      if (/wrote|scripted/i.test(craft[1]!))
+        found.push({ subject: crafted, property: 'writer', value: entity.slug, confidence: hedge(0.75) })
+    }
     if (did && subject) {
       if (/directed/i.test(did[1]!))
         found.push({ subject, property: 'director', value: entity.slug, confidence: hedge(0.8) })
@@ -785,9 +862,9 @@ function extractSentence(
         found.push({ subject: film, property: 'director', value: entity.slug, confidence: hedge(0.6) })
     }
     // "Jane Roe's The Lantern": a person's possessive right before a film's title names its director.
-    const titled = /^['’]s\s+/.exec(after)
-    if (titled && !possessive && !pick(person, 'character')) {
-      const at = person.end + titled[0].length
+    const titledBy = /^['’]s\s+/.exec(text.slice(person.end, person.end + 40))
+    if (titledBy && !possessive && !pick(person, 'character')) {
+      const at = person.end + titledBy[0].length
       const named = local.find(
         (m) => m.start === at && m.entities.some((e) => e.kind === 'film' || e.kind === 'story'),
       )

@@ -79,6 +79,27 @@ describe('numbers, money and durations', () => {
     expect(parseNumber('12.7')).toBe(12.7)
   })
 
+  it('tells dollars of other countries and yen from US dollars', () => {
+    expect(parseMoney('it took HK$12.5 million at home')).toMatchObject({
+      amount: 12_500_000,
+      currency: 'HKD',
+    })
+    expect(parseMoney('a gross of NT$80 million')).toMatchObject({ amount: 80_000_000, currency: 'TWD' })
+    expect(parseMoney('it made A$3 million')).toMatchObject({ amount: 3_000_000, currency: 'AUD' })
+    expect(parseMoney('it made US$3 million')).toMatchObject({ amount: 3_000_000, currency: 'USD' })
+    expect(parseMoney('it made ¥2.1 billion')).toMatchObject({ amount: 2_100_000_000, currency: 'JPY' })
+    expect(parseMoney('it made CN¥2 billion')).toMatchObject({ amount: 2_000_000_000, currency: 'CNY' })
+    expect(parseMoney('some 900 million yen')).toMatchObject({ amount: 900_000_000, currency: 'JPY' })
+    expect(parseMoney('recaudó 2.500 millones de yenes')).toMatchObject({
+      amount: 2_500_000_000,
+      currency: 'JPY',
+    })
+    expect(parseMoney('12 millones de pesos mexicanos')).toMatchObject({
+      amount: 12_000_000,
+      currency: 'MXN',
+    })
+  })
+
   it('reads crore, lakh, yuan and Spanish amounts', () => {
     expect(parseMoney('it made ₹45 crore')).toMatchObject({ amount: 450_000_000, currency: 'INR' })
     expect(parseMoney('it made ₹8 lakh')).toMatchObject({ amount: 800_000, currency: 'INR' })

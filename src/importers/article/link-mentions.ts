@@ -41,9 +41,8 @@ export function createGazetteerLinker(named: readonly NamedEntity[]): MentionLin
   const byFirstWord = new Map<string, Array<{ words: string[]; entity: KnownEntity }>>()
   for (const { entity, names } of named) {
     for (const name of names) {
-      const words = fold(name)
-        .split(' ')
-        .filter((w) => w !== '')
+      // Read as the article's words are read, possessives and all: "A Dog's Tale" is found in "A Dog's Tale".
+      const words = tokenizeWithOffsets(name).map((t) => t.word)
       // One short common word ("the", "7") is no name.
       if (words.length === 0 || (words.length === 1 && words[0]!.length < 3)) continue
       const list = byFirstWord.get(words[0]!) ?? []

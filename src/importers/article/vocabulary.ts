@@ -300,6 +300,14 @@ export const PLATFORMS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** Currencies by their sign or name. */
 export const CURRENCIES: ReadonlyArray<readonly [RegExp, string]> = [
+  // Dollars of other countries first, by their prefixed sign or their name: "HK$55 million" is not US dollars.
+  [words(/HK\$|\bHKD\b|\bHong Kong dollars?\b|\bd[óo]lar(?:es)? de Hong Kong\b/i), 'HKD'],
+  [words(/NT\$|\bTWD\b|\bTaiwan(?:ese)? dollars?\b/i), 'TWD'],
+  [words(/\b(?:A|AU)\$|\bAUD\b|\bAustralian dollars?\b|\bd[óo]lar(?:es)? australianos?\b/i), 'AUD'],
+  [words(/\b(?:C|CA)\$|\bCAD\b|\bCanadian dollars?\b|\bd[óo]lar(?:es)? canadienses?\b/i), 'CAD'],
+  [words(/\bS\$|\bSGD\b|\bSingapore dollars?\b/i), 'SGD'],
+  [words(/\bR\$|\bBRL\b|\breais\b|\breales\b/i), 'BRL'],
+  [words(/\bMXN\b|\bMex\$|\bpesos? mexicanos?\b/i), 'MXN'],
   [words(/US\$|\$|\bUSD\b|\bdollars?\b|\bd[óo]lar(?:es)?\b/i), 'USD'],
   [words(/€|\bEUR\b|\beuros?\b/i), 'EUR'],
   [words(/£|\bGBP\b|\bpounds?\b/i), 'GBP'],
@@ -309,4 +317,7 @@ export const CURRENCIES: ReadonlyArray<readonly [RegExp, string]> = [
   [words(/₱|\bPHP\b|\bpesos?\b/i), 'PHP'],
   [words(/₹|\bINR\b|\brupees?\b/i), 'INR'],
   [words(/CN¥|\bCNY\b|\bRMB\b|\byuan\b|\brenminbi\b/i), 'CNY'],
+  // After CN¥: a yen sign alone is Japanese yen.
+  [words(/JP¥|¥|￥|\bJPY\b|\byen\b|\byenes\b/i), 'JPY'],
+  [words(/\bCHF\b|\bSwiss francs?\b|\bfrancos? suizos?\b/i), 'CHF'],
 ]
