@@ -2,24 +2,18 @@ import { describe, expect, it } from 'vitest'
 import type { CandidateClaim, KnownEntity } from '../../domain/index.ts'
 import { extractWithScope } from './extract-claims.ts'
 import { readArticle } from './read-article.ts'
+import { testFilm, testPerson } from './test-entities.ts'
 import { words } from './unicode.ts'
 import { countryOf, isNationality } from './vocabulary.ts'
 
 // A made-up story: a Swedish original, an American remake and an unofficial Indian remake.
 const STORY = 'the-harbour'
-const film = (slug: string, year: number, country: string, relation: string): KnownEntity => ({
-  kind: 'film',
-  slug,
-  name: slug,
-  year,
-  countries: [country],
-  relation,
-  story: STORY,
-})
+const film = (slug: string, year: number, country: string, relation: string) =>
+  testFilm(STORY, slug, year, country, relation)
 const ORIGINAL = film('hamnen-2008', 2008, 'SE', 'original')
 const AMERICAN = film('the-harbour-2012', 2012, 'US', 'remake')
 const INDIAN = film('bandar-2014', 2014, 'IN', 'unofficial-remake')
-const person = (slug: string, films: string[]): KnownEntity => ({ kind: 'person', slug, name: slug, films })
+const person = testPerson
 const JANE = person('jane-roe', [ORIGINAL.slug])
 const OLA = person('ola-berg', [ORIGINAL.slug])
 const MARK = person('mark-hill', [AMERICAN.slug])

@@ -2,25 +2,19 @@ import { describe, expect, it } from 'vitest'
 import type { CandidateClaim, KnownEntity } from '../../domain/index.ts'
 import { extractWithScope, parseMoney, parseNumber, parseRuntime } from './extract-claims.ts'
 import { readArticle } from './read-article.ts'
+import { testFilm, testPerson } from './test-entities.ts'
 import { splitSentences } from './split-sentences.ts'
 
 // A made-up story with an original and remakes, one of which shares the original's title.
 const STORY = 'the-lantern'
-const film = (slug: string, year: number, country: string, relation: string): KnownEntity => ({
-  kind: 'film',
-  slug,
-  name: slug,
-  year,
-  countries: [country],
-  relation,
-  story: STORY,
-})
+const film = (slug: string, year: number, country: string, relation: string) =>
+  testFilm(STORY, slug, year, country, relation)
 const ORIGINAL = film('the-lantern-2010', 2010, 'FR', 'original')
 const ITALIAN = film('lanterna-2014', 2014, 'IT', 'remake')
 const AMERICAN = film('the-lantern-2016', 2016, 'US', 'remake')
 const TURKISH = film('feneri-2018', 2018, 'TR', 'remake')
 const TAMIL = film('vilakku-2019', 2019, 'IN', 'remake')
-const person = (slug: string, films: string[]): KnownEntity => ({ kind: 'person', slug, name: slug, films })
+const person = testPerson
 const ANNA = person('anna-bell', [ITALIAN.slug])
 const TOM = person('tom-reed', [ITALIAN.slug])
 const CLAIRE = person('claire-dubois', [ORIGINAL.slug])

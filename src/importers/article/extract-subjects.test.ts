@@ -1,25 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import type { CandidateClaim, KnownEntity } from '../../domain/index.ts'
+import type { CandidateClaim } from '../../domain/index.ts'
 import { extractWithScope } from './extract-claims.ts'
 import { createGazetteerLinker } from './link-mentions.ts'
 import { readArticle } from './read-article.ts'
+import { testFilm, testPerson } from './test-entities.ts'
 
 // A made-up story whose title is shared: a Japanese original and an American remake both called The
 // Lantern (1987 and 2004), and a Korean remake, Deungbul (2010), which the articles below are mostly about.
 const STORY = 'the-lantern'
-const film = (slug: string, year: number, country: string, relation: string): KnownEntity => ({
-  kind: 'film',
-  slug,
-  name: slug,
-  year,
-  countries: [country],
-  relation,
-  story: STORY,
-})
+const film = (slug: string, year: number, country: string, relation: string) =>
+  testFilm(STORY, slug, year, country, relation)
 const ORIGINAL = film('the-lantern-1987', 1987, 'JP', 'original')
 const AMERICAN = film('the-lantern-2004', 2004, 'US', 'remake')
 const KOREAN = film('deungbul-2010', 2010, 'KR', 'remake')
-const person = (slug: string, films: string[]): KnownEntity => ({ kind: 'person', slug, name: slug, films })
+const person = testPerson
 const PEOPLE = [
   person('mina-sato', [ORIGINAL.slug]),
   person('ken-ito', [ORIGINAL.slug]),
