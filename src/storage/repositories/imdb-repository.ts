@@ -214,8 +214,19 @@ async function stage(target: BulkTarget, table: StageTable, rows: readonly Cell[
   // PostgreSQL has no statistics for a temporary table until it is analyzed: it would plan the merge
   // as if the batch were large and scan the whole person or film table for each batch (a 1M-title
   // import then grows quadratically). SQLite's planner uses the indexes without being told.
-  if (dialect === 'postgres') await sql.raw(`analyze ${table.name}`).execute(db)
+  if (dialect === 'postgres') {
+    await sql.raw(`analyze ${table.name}`).execute(db)
+    // The tables an import fills grow faster than autovacuum re-analyzes them: with stale counts a
+    // table of 100,000 rows still looks like its first 1,000, and the merge scans it for every row.
+    const batches = (stagedBatches.get(db) ?? 0) + 1
+    stagedBatches.set(db, batches)
+    if (batches % ANALYZE_EVERY === 0)
+      await sql.raw('analyze film, person, person_name, title, credit, claim').execute(db)
+  }
 }
+
+const ANALYZE_EVERY = 20
+const stagedBatches = new WeakMap<object, number>()
 
 /**
  * `insert` (`insert into t (a, b)`) of `rows` in statements of fixed shapes: CHUNK_ROWS rows, then
