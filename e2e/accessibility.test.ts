@@ -7,6 +7,7 @@ import {
   launchBrowser,
   newContext,
   screenshot,
+  signIn,
   VIEWPORT_NAMES,
   type ViewportName,
 } from './support/browser.ts'
@@ -103,11 +104,7 @@ describeWithBrowser('accessibility (axe-core): no serious or critical violations
       const page = await context.newPage()
       try {
         if (signedIn && !(await context.cookies()).some((c) => c.name === '__Host-retold-session')) {
-          await page.goto(`${app.baseUrl}/login`)
-          await page.getByLabel('Username').fill(ADMIN.username)
-          await page.getByLabel('Password').fill(ADMIN.password)
-          await page.getByRole('button', { name: 'Sign in' }).click()
-          await page.waitForURL(`${app.baseUrl}/login`)
+          await signIn(page, app.baseUrl, ADMIN)
         }
         const response = await page.goto(`${app.baseUrl}${path}`)
         expect(response?.status()).toBe(status)

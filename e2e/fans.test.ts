@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { describeWithBrowser, launchBrowser, newContext, screenshot } from './support/browser.ts'
+import { describeWithBrowser, launchBrowser, newContext, screenshot, signIn } from './support/browser.ts'
 import { BUNDLED_DATASET, startApp, type RunningApp } from './support/server.ts'
 
 // A fan's voice on the site, as the issue's "done when" tells it: John from Malta, with no account,
@@ -98,10 +98,7 @@ describeWithBrowser('a fan shares a moment and readers comment', () => {
     expect(await momentCard(reader).count(), 'a pending moment is not on the film page').toBe(0)
     expect(await reader.locator('main').innerText()).not.toContain(MOMENT.title)
 
-    await desk.goto(`${app.baseUrl}/login`)
-    await desk.getByLabel('Username').fill(MODERATOR.username)
-    await desk.getByLabel('Password').fill(MODERATOR.password)
-    await desk.getByRole('button', { name: 'Sign in' }).click()
+    await signIn(desk, app.baseUrl, MODERATOR)
     await expect.poll(() => desk.textContent('main')).toContain('Signed in as mira (moderator).')
     await approve(MOMENT.title, 'fans-04-moderation-queue')
 

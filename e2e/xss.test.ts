@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { approve, listModerationQueue, type ModerationTarget } from '../src/services/index.ts'
 import { findAccountByUsername } from '../src/storage/index.ts'
-import { describeWithBrowser, launchBrowser, newContext } from './support/browser.ts'
+import { describeWithBrowser, launchBrowser, newContext, signIn } from './support/browser.ts'
 import { BUNDLED_DATASET, startApp, type RunningApp } from './support/server.ts'
 
 // The issue's attack test: every payload of a public XSS corpus (test/fixtures/xss, with each
@@ -223,10 +223,7 @@ describeWithBrowser('a public XSS corpus posted in every field of moments and co
     const cdp = await visitor.newCDPSession(reader)
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
 
-    await desk.goto(`${app.baseUrl}/login`)
-    await desk.getByLabel('Username').fill(MODERATOR.username)
-    await desk.getByLabel('Password').fill(MODERATOR.password)
-    await desk.getByRole('button', { name: 'Sign in' }).click()
+    await signIn(desk, app.baseUrl, MODERATOR)
     await desk.getByText('Signed in as mira (moderator).').waitFor()
   })
   afterAll(async () => {

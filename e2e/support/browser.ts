@@ -57,6 +57,15 @@ export const VIEWPORT_NAMES = Object.keys(VIEWPORTS) as ViewportName[]
 const viewportOf = new WeakMap<BrowserContext, ViewportName>()
 
 /** A fresh context (cookies, cache) at the given width; `options` adds to it (javaScriptEnabled …). */
+/** Signs `page` in through the sign-in form; the site answers with the sign-in page saying who is signed in. */
+export async function signIn(page: Page, baseUrl: string, account: { username: string; password: string }) {
+  await page.goto(`${baseUrl}/login`)
+  await page.getByLabel('Username').fill(account.username)
+  await page.getByLabel('Password').fill(account.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL(`${baseUrl}/login`)
+}
+
 export async function newContext(
   browser: Browser,
   viewport: ViewportName,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { ClaimCandidateRow, Database, NewClaimRow } from '../schema.ts'
 
 export type CandidateStatus = 'proposed' | 'accepted' | 'rejected'
@@ -260,13 +260,23 @@ export async function findCreditId(
   return (await query.executeTakeFirst())?.id
 }
 
+/** One past the largest `column` of a film's credits or titles: the place of a row added after the others. */
+async function nextPlace(
+  db: Kysely<Database>,
+  table: 'credit' | 'title',
+  column: 'billing' | 'position',
+  filmId: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select(sql<number | null>`max(${sql.ref(column)})`.as('last'))
+    .where('film_id', '=', filmId)
+    .executeTakeFirst()
+  return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1
+}
+
 /** Adds a credit after the film's others (the last billing). */
 export async function insertIngestedCredit(db: Kysely<Database>, credit: NewIngestedCredit): Promise<number> {
-  const last = await db
-    .selectFrom('credit')
-    .select((eb) => eb.fn.max('billing').as('billing'))
-    .where('film_id', '=', credit.filmId)
-    .executeTakeFirst()
   const row = await db
     .insertInto('credit')
     .values({
@@ -275,7 +285,7 @@ export async function insertIngestedCredit(db: Kysely<Database>, credit: NewInge
       role: credit.role,
       character_id: credit.characterId,
       character_name: credit.characterName,
-      billing: last?.billing === null || last?.billing === undefined ? 0 : Number(last.billing) + 1,
+      billing: await nextPlace(db, 'credit', 'billing', credit.filmId),
       source_id: credit.sourceId,
       imdb_ordering: null,
       job: null,
@@ -305,11 +315,6 @@ export async function insertIngestedTitle(
   db: Kysely<Database>,
   title: { filmId: number; text: string; kind: string; language: string | null; sourceId: number },
 ): Promise<number> {
-  const last = await db
-    .selectFrom('title')
-    .select((eb) => eb.fn.max('position').as('position'))
-    .where('film_id', '=', title.filmId)
-    .executeTakeFirst()
   const row = await db
     .insertInto('title')
     .values({
@@ -319,7 +324,7 @@ export async function insertIngestedTitle(
       script: null,
       region: null,
       kind: title.kind,
-      position: last?.position === null || last?.position === undefined ? 0 : Number(last.position) + 1,
+      position: await nextPlace(db, 'title', 'position', title.filmId),
       source_id: title.sourceId,
       imdb_ordering: null,
       attributes: null,
