@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { formatIssue } from '../src/domain/index.ts'
 import { readDatasetDir } from '../src/importers/index.ts'
 import { findFilmView, loadDatasets, searchCatalog } from '../src/services/index.ts'
-import { countRows, listRevisions } from '../src/storage/index.ts'
+import { sql } from 'kysely'
+import { countRows, listRevisions, migrateToLatest, type Storage } from '../src/storage/index.ts'
 import { createApp } from '../src/web/index.ts'
 import { createTestStorage, DIALECTS, type TestStorage } from './support/databases.ts'
 import { BUNDLED_DATASET, copyDataset } from './support/datasets.ts'
@@ -25,6 +26,17 @@ const FAMOUS40 = {
   'title.ratings': 'ilyachenko-famous40/title.ratings.tsv',
 } as const
 const silent = { error: () => {} }
+
+/** The database's indexes and their definitions. */
+async function listIndexes(storage: Storage): Promise<string[]> {
+  const query =
+    storage.dialect === 'sqlite'
+      ? sql<{ definition: string }>`
+          select sql as definition from sqlite_master where type = 'index' and sql is not null order by name`
+      : sql<{ definition: string }>`
+          select indexdef as definition from pg_indexes where schemaname = current_schema() order by indexname`
+  return (await query.execute(storage.db)).rows.map((row) => row.definition)
+}
 
 /**
  * Data lines of a sample file whose first column is not among the titles of title.basics (less the
@@ -205,6 +217,28 @@ for (const dialect of DIALECTS) {
       expect((await countRows(storage.db)).films).toBe(40)
     })
 
+    it('leaves out of a first load the indexes it never reads, and builds them as the migrations do', async () => {
+      const migrated = await listIndexes(storage)
+      const during: Array<Promise<string[]>> = []
+      await importDir(storage, imdbDir(HEAD100), {
+        onProgress: (progress) => {
+          if (progress.name === 'title.principals') during.push(listIndexes(storage))
+        },
+      })
+      const loading = await during[0]!
+      expect(migrated.filter((index) => !loading.includes(index))).toEqual([
+        expect.stringContaining('credit_film_id'),
+        expect.stringContaining('credit_person_id'),
+        expect.stringContaining('film_parent_film_id'),
+        expect.stringContaining('title_film_id'),
+      ])
+      expect(await listIndexes(storage)).toEqual(migrated)
+      // A load stopped before the end: the next command builds them.
+      await sql`drop index credit_person_id`.execute(storage.db)
+      await migrateToLatest(storage)
+      expect(await listIndexes(storage)).toEqual(migrated)
+    })
+
     it('changes nothing when the same files are imported again', async () => {
       const dir = imdbDir(HEAD100)
       await importDir(storage, dir)
@@ -218,6 +252,42 @@ for (const dialect of DIALECTS) {
       }
       expect(forced.indexed).toEqual({ films: 0, people: 0 })
       expect(await countRows(storage.db)).toEqual(before)
+    })
+
+    it('completes a credit title.crew made and updates a character that changed in a newer dump', async () => {
+      const dir = imdbDir(HEAD100)
+      const principals = join(dir, 'title.principals.tsv')
+      // Miss Jerry (tt0000009): Lauren Bacall directs it (crew, then principals), Fred Astaire plays in it.
+      editLine(join(dir, 'title.crew.tsv'), 10, () => 'tt0000009\tnm0000002\t\\N')
+      editLine(principals, 26, () => 'tt0000009\t1\tnm0000001\tactor\t\\N\t["Mr. X"]')
+      editLine(principals, 29, () => 'tt0000009\t4\tnm0000002\tdirector\t\\N\t\\N')
+      const first = await importDir(storage, dir)
+      expect(fileReport(first, 'title.crew')).toMatchObject({ imported: 1 })
+      expect(fileReport(first, 'title.principals')).toMatchObject({ imported: 2, updated: 0 })
+      const credits = async () =>
+        (await findFilmView(storage, 'miss-jerry-1894-tt0000009'))!.credits.map((c) => ({
+          person: c.person.slug,
+          role: c.role,
+          billing: c.billing,
+          characterName: c.characterName,
+        }))
+      expect(await credits()).toEqual([
+        { person: 'fred-astaire-nm0000001', role: 'cast', billing: 1, characterName: 'Mr. X' },
+        { person: 'lauren-bacall-nm0000002', role: 'director', billing: 4, characterName: null },
+      ])
+      const before = await countRows(storage.db)
+
+      editLine(principals, 26, (line) => line.replace('Mr. X', 'Mr. Y'))
+      const second = await importDir(storage, dir)
+      expect(fileReport(second, 'title.principals')).toMatchObject({ imported: 0, updated: 1 })
+      expect(await countRows(storage.db)).toEqual({ ...before, revisions: before.revisions + 1 })
+      const [revision] = await listRevisions(storage.db, { limit: 1 })
+      expect(revision).toMatchObject({
+        entityKey: 'miss-jerry-1894-tt0000009/cast/nm0000001',
+        before: { character_name: 'Mr. X' },
+        after: { character_name: 'Mr. Y' },
+      })
+      expect((await credits())[0]).toMatchObject({ characterName: 'Mr. Y' })
     })
 
     it('updates exactly the rating and the title that changed in a newer dump, with revisions', async () => {

@@ -25,6 +25,20 @@ describe('fold', () => {
     expect(fold(text)).toBe(folded)
   })
 
+  it('folds plain ASCII, by its shorter way, as it folds it among other scripts', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(..."aZ7 '`.-_sevnthS1st2ND\t"), maxLength: 30 }),
+        (text) => {
+          // " é" sends the text the general way and adds the word "e".
+          expect(fold(text)).toBe(fold(`${text} é`).replace(/ ?e$/, ''))
+        },
+      ),
+      { numRuns: 2000 },
+    )
+    expect(fold("Schindler's List 7th No.7 SEVEN")).toBe('schindlers list 7 no 7 7')
+  })
+
   it('keeps Hangul as composed syllables', () => {
     const folded = fold('7번방의 선물')
     expect(folded).toBe('7 번방의 선물')

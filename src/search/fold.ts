@@ -15,6 +15,11 @@ const APOSTROPHES = /['’‘ʼʻ`´]/g
 
 const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/gu
 
+const PRINTABLE_ASCII = /^[\t\n\r\x20-\x7e]*$/
+const ASCII_APOSTROPHES = /['`]/g
+const ASCII_NOT_WORD = /[^a-z0-9]+/g
+const ASCII_DIGIT = /\d/
+
 // "No.7", "7beonbangui" and "cell7" carry the number as its own word, as "No. 7" does.
 const DIGIT_BOUNDARY = /(?<=\p{N})(?=[\p{L}\p{M}])|(?<=[\p{L}\p{M}])(?=\p{N})/u
 
@@ -43,6 +48,18 @@ const NUMBER_WORDS: Record<string, string> = Object.fromEntries(
 
 /** NFKC, lower case (Turkish İ/I/ı → i), marks stripped (Hangul recomposed), punctuation → spaces, spaces collapsed. Keeps the script. */
 export function fold(text: string): string {
+  // Most names of a film database are plain ASCII, which needs no normalizing: a search index of
+  // millions of documents folds them faster this way, to the same words.
+  if (PRINTABLE_ASCII.test(text)) {
+    return text
+      .toLowerCase()
+      .replace(ASCII_APOSTROPHES, '')
+      .replace(ASCII_NOT_WORD, ' ')
+      .split(' ')
+      .flatMap((word) => (ASCII_DIGIT.test(word) ? splitNumber(word) : [NUMBER_WORDS[word] ?? word]))
+      .filter((word) => word !== '')
+      .join(' ')
+  }
   const lower = text.normalize('NFKC').replace(/İ/g, 'i').toLowerCase()
   const unmarked = lower.normalize('NFD').replace(DIACRITICS, '').normalize('NFC')
   const plain = unmarked.replace(/[ıøæœßđðłþς]/g, (letter) => LETTERS[letter] ?? letter)

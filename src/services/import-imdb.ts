@@ -11,6 +11,7 @@ import {
   beginBulkLoad,
   findOrCreateImdbSource,
   listImportCheckpoints,
+  markImportPending,
   saveImportCheckpoint,
   storeImdbAkas,
   storeImdbCredits,
@@ -243,7 +244,8 @@ export async function importImdb(
   )
   const types = new Set(options.types ?? DEFAULT_IMDB_TYPES)
   const files: ImdbFileReport[] = []
-  const endBulkLoad = await beginBulkLoad(storage)
+  const marked: Marked = { film: new IdSet(), person: new IdSet() }
+  const bulk = await beginBulkLoad(storage)
   let indexed: ImdbImportReport['indexed']
   try {
     for (const name of IMDB_FILES) {
@@ -253,14 +255,15 @@ export async function importImdb(
         continue
       }
       const map = mapper(name, { adult: options.adult ?? false, types, year: Number(now().slice(0, 4)) })
-      files.push(await importFile(storage, name, feed, map, checkpoints.get(name), options, now))
+      files.push(await importFile(storage, name, feed, map, checkpoints.get(name), marked, options, now))
     }
+    await bulk.restoreIndexes()
     indexed = await indexImportPending(storage, (done, total) =>
       options.onProgress?.({ name: 'search index', done, total, rows: done, finished: done >= total }),
     )
   } finally {
     // Best effort: a lost database must be reported as such, not as a failed PRAGMA.
-    await endBulkLoad().catch(() => undefined)
+    await bulk.end().catch(() => undefined)
   }
   return { files, indexed, seconds: (performance.now() - started) / 1000 }
 }
@@ -461,6 +464,18 @@ const STORES: Record<ImdbFileName, Store> = {
   'title.ratings': (t, s, c) => storeImdbRatings(t, s as StagedRating[], c),
 }
 
+const NOTHING_STORED: ImdbBatchOutcome = {
+  imported: 0,
+  updated: 0,
+  unchanged: 0,
+  skipped: 0,
+  issues: [],
+  pending: { film: [], person: [] },
+}
+
+/** Films and people this import has queued for indexing already. */
+type Marked = Record<'film' | 'person', IdSet>
+
 const NUL_MESSAGE = 'contains a NUL character'
 
 function hasNul(value: string | null): boolean {
@@ -487,6 +502,7 @@ async function importFile(
   feed: ImdbFeed<unknown>,
   map: Mapper,
   checkpoint: ImportCheckpoint | undefined,
+  marked: Marked,
   options: ImportImdbOptions,
   now: () => string,
 ): Promise<ImdbFileReport> {
@@ -536,15 +552,22 @@ async function importFile(
     const at = now()
     const outcome = await storage.db.transaction().execute(async (trx) => {
       sourceId ??= await findOrCreateImdbSource(trx, feed.date, at)
+      const target = { db: trx, dialect: storage.dialect, copyFrom: storage.copyFrom }
       const result =
         batch.staged.length === 0
-          ? { imported: 0, updated: 0, unchanged: 0, skipped: 0, issues: [] }
-          : await store({ db: trx, dialect: storage.dialect, copyFrom: storage.copyFrom }, batch.staged, {
+          ? NOTHING_STORED
+          : await store(target, batch.staged, {
               now: at,
               sourceId,
               asOf: feed.date,
               revision: { author, reason: `import ${name} of ${feed.date}`, at },
             })
+      for (const kind of ['film', 'person'] as const)
+        await markImportPending(
+          target,
+          kind,
+          result.pending[kind].filter((id) => marked[kind].add(id)),
+        )
       const issues = [
         ...batch.rejected,
         ...result.issues.map((issue) => ({ file: feed.file, ...issue })),
@@ -614,4 +637,24 @@ function stopped(file: string, committedLines: number, error: unknown): AppError
       'the failing batch are stored; run the same command again to resume from there.',
     { cause: error },
   )
+}
+
+/** A set of row ids, one bit each: what an import has queued for indexing, without asking again. */
+class IdSet {
+  private bits = new Uint32Array(1 << 15)
+
+  /** Adds `id`; false when it was there already. */
+  add(id: number): boolean {
+    const word = id >>> 5
+    if (word >= this.bits.length) {
+      const grown = new Uint32Array(Math.max(word + 1, this.bits.length * 2))
+      grown.set(this.bits)
+      this.bits = grown
+    }
+    const bits = this.bits[word]!
+    const bit = 1 << (id & 31)
+    if ((bits & bit) !== 0) return false
+    this.bits[word] = bits | bit
+    return true
+  }
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration'
 import type { DialectName, Storage } from './connect.ts'
+import { restoreDeferredIndexes } from './repositories/imdb-repository.ts'
 import * as createKnowledgeModel from './migrations/2026_11_21_1200_create_knowledge_model.ts'
 import * as addFilmSource from './migrations/2026_11_21_1300_add_film_source.ts'
 import * as createSearchDocument from './migrations/2026_11_21_1400_create_search_document.ts'
@@ -42,5 +43,6 @@ export async function migrateToLatest(storage: Storage): Promise<string[]> {
   })
   const { error, results }: MigrationResultSet = await migrator.migrateToLatest()
   if (error) throw error
+  await restoreDeferredIndexes(storage.db)
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
 }

@@ -35,6 +35,8 @@ export interface ImdbBatchOutcome {
   skipped: number
   /** Lines that refer to a title or person that is not stored (`file:line: reason` without the file). */
   issues: Array<{ line: number; message: string }>
+  /** Films and people whose search documents are to be rebuilt (`markImportPending`). */
+  pending: { film: number[]; person: number[] }
 }
 
 export interface StagedName {
@@ -95,6 +97,17 @@ export interface StagedRating {
 }
 
 type Cell = string | number | null
+
+const CREDIT_COLUMNS = [
+  'film_id',
+  'person_id',
+  'role',
+  'character_name',
+  'billing',
+  'source_id',
+  'imdb_ordering',
+  'job',
+] as const
 
 interface StageTable {
   name: string
@@ -160,6 +173,16 @@ const STAGES = {
       ['character_name', 'text'],
     ],
   },
+  creditChange: {
+    name: 'imdb_stage_credit_change',
+    columns: [
+      ['id', 'integer'],
+      ['ordering', 'integer'],
+      ['billing', 'integer'],
+      ['job', 'text'],
+      ['character_name', 'text'],
+    ],
+  },
   rating: {
     name: 'imdb_stage_rating',
     columns: [
@@ -171,15 +194,34 @@ const STAGES = {
   },
 } as const satisfies Record<string, StageTable>
 
+/** What `beginBulkLoad` changed, to be put back. */
+export interface BulkLoad {
+  /** Builds the indexes the load left out (before anything reads by them). */
+  restoreIndexes(): Promise<void>
+  /** Restores the settings. */
+  end(): Promise<void>
+}
+
 /**
- * Settings for a long load, until the returned function restores them. On SQLite: a page cache big
- * enough for the indexes looked up at random (film, person and credit by IMDb id), temporary tables in
- * memory, and a WAL checkpoint every few hundred MB instead of every 4 MB (each copies the pages the
- * last batches touched, again and again). Every batch still commits as before (synchronous = NORMAL).
+ * Prepares a long load. On a first load (a table almost empty), the indexes no import step reads are
+ * dropped, to be built once, by sorting, when the files are read: an index on credit.person_id grown
+ * row by row writes pages all over itself, which at IMDb's 100 million credits costs more than the
+ * rows. On SQLite also: a page cache big enough for the indexes looked up at random (film, person and
+ * credit by IMDb id), temporary tables in memory, and a WAL checkpoint every few hundred MB instead of
+ * every 4 MB (each copies the pages the last batches touched, again and again). Every batch still
+ * commits as before (synchronous = NORMAL).
  */
-export async function beginBulkLoad(target: BulkTarget): Promise<() => Promise<void>> {
-  if (target.dialect !== 'sqlite') return async () => {}
+export async function beginBulkLoad(target: BulkTarget): Promise<BulkLoad> {
   const { db } = target
+  for (const table of new Set(DEFERRED_INDEXES.map((index) => index.table))) {
+    const { rows: counted } = await sql<{ n: number }>`
+      select count(*) as n from (select 1 from ${sql.table(table)} limit ${FIRST_LOAD_ROWS}) as t`.execute(db)
+    if (Number(counted[0]!.n) >= FIRST_LOAD_ROWS) continue
+    for (const index of DEFERRED_INDEXES)
+      if (index.table === table) await db.schema.dropIndex(index.name).ifExists().execute()
+  }
+  const restoreIndexes = () => restoreDeferredIndexes(db)
+  if (target.dialect !== 'sqlite') return { restoreIndexes, end: async () => {} }
   const read = async (name: string) =>
     Object.values((await sql.raw<Record<string, number>>(`pragma ${name}`).execute(db)).rows[0] ?? {})[0]
   const before = {
@@ -189,13 +231,33 @@ export async function beginBulkLoad(target: BulkTarget): Promise<() => Promise<v
   await sql.raw(`pragma cache_size = ${-BULK_CACHE_KIB}`).execute(db)
   await sql.raw(`pragma wal_autocheckpoint = ${BULK_CHECKPOINT_PAGES}`).execute(db)
   await sql.raw('pragma temp_store = memory').execute(db)
-  return async () => {
-    for (const [name, value] of Object.entries(before))
-      if (typeof value === 'number') await sql.raw(`pragma ${name} = ${value}`).execute(db)
-    await sql.raw('pragma wal_checkpoint(truncate)').execute(db)
+  return {
+    restoreIndexes,
+    end: async () => {
+      for (const [name, value] of Object.entries(before))
+        if (typeof value === 'number') await sql.raw(`pragma ${name} = ${value}`).execute(db)
+      await sql.raw('pragma wal_checkpoint(truncate)').execute(db)
+    },
   }
 }
 
+/**
+ * Builds the indexes a load left out, if it did: after a load, and at every start (`migrateToLatest`)
+ * in case a load was stopped before it could.
+ */
+export async function restoreDeferredIndexes(db: Kysely<Database>): Promise<void> {
+  for (const index of DEFERRED_INDEXES)
+    await db.schema.createIndex(index.name).ifNotExists().on(index.table).column(index.column).execute()
+}
+
+// As the migrations define them.
+const DEFERRED_INDEXES = [
+  { name: 'credit_person_id', table: 'credit', column: 'person_id' },
+  { name: 'credit_film_id', table: 'credit', column: 'film_id' },
+  { name: 'title_film_id', table: 'title', column: 'film_id' },
+  { name: 'film_parent_film_id', table: 'film', column: 'parent_film_id' },
+] as const
+const FIRST_LOAD_ROWS = 100_000
 const BULK_CACHE_KIB = 256 * 1024
 const BULK_CHECKPOINT_PAGES = 50_000
 
@@ -208,9 +270,7 @@ async function stage(target: BulkTarget, table: StageTable, rows: readonly Cell[
   // TRUNCATE on PostgreSQL: deleted rows of a temporary table stay until a VACUUM that never comes.
   await sql.raw(`${dialect === 'postgres' ? 'truncate table' : 'delete from'} ${table.name}`).execute(db)
   if (rows.length === 0) return
-  if (target.copyFrom)
-    await target.copyFrom(`copy ${table.name} (${columns.join(', ')}) from stdin`, copyText(rows))
-  else await insertRows(target, `insert into ${table.name} (${columns.join(', ')})`, rows)
+  await fill(target, table.name, columns, rows)
   // PostgreSQL has no statistics for a temporary table until it is analyzed: it would plan the merge
   // as if the batch were large and scan the whole person or film table for each batch (a 1M-title
   // import then grows quadratically). SQLite's planner uses the indexes without being told.
@@ -227,6 +287,14 @@ async function stage(target: BulkTarget, table: StageTable, rows: readonly Cell[
 
 const ANALYZE_EVERY = 20
 const stagedBatches = new WeakMap<object, number>()
+
+/** Adds `rows` to `table`: COPY on PostgreSQL, multi-row INSERTs on SQLite. */
+async function fill(target: BulkTarget, table: string, columns: readonly string[], rows: readonly Cell[][]) {
+  if (rows.length === 0) return
+  if (target.copyFrom)
+    await target.copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`, copyText(rows))
+  else await insertRows(target, `insert into ${table} (${columns.join(', ')})`, rows)
+}
 
 /**
  * `insert` (`insert into t (a, b)`) of `rows` in statements of fixed shapes: CHUNK_ROWS rows, then
@@ -296,7 +364,8 @@ async function rows<T>(db: Kysely<Database>, query: RawBuilder<T>): Promise<T[]>
   return (await query.execute(db)).rows
 }
 
-async function markPending(target: BulkTarget, kind: 'film' | 'person', ids: Iterable<number>) {
+/** Queues films or people for `indexImportPending`. */
+export async function markImportPending(target: BulkTarget, kind: 'film' | 'person', ids: Iterable<number>) {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return
   // One parameter whatever the number of ids: a statement compiled once.
@@ -315,6 +384,7 @@ async function markPending(target: BulkTarget, kind: 'film' | 'person', ids: Ite
 class Tally {
   private readonly lines = new Map<number, 0 | 1 | 2 | 3>()
   readonly issues: Array<{ line: number; message: string }> = []
+  readonly pending: ImdbBatchOutcome['pending'] = { film: [], person: [] }
 
   /** 0: skipped, 1: unchanged, 2: updated, 3: imported. */
   mark(line: number, status: 0 | 1 | 2 | 3): void {
@@ -336,6 +406,7 @@ class Tally {
       updated: counts[2]!,
       imported: counts[3]!,
       issues: this.issues.sort((a, b) => a.line - b.line),
+      pending: this.pending,
     }
   }
 }
@@ -370,12 +441,11 @@ export async function storeImdbNames(
   )
   const tally = new Tally()
   const revisions: NewRevision[] = []
-  const pending: number[] = []
   for (const row of found) {
     if (row.id === null) tally.mark(row.line, 3)
     else if (row.stored !== row.name && isImportedSlug(row.slug!, row.nconst)) {
       tally.mark(row.line, 2)
-      pending.push(row.id)
+      tally.pending.person.push(row.id)
       revisions.push({
         entityKind: 'person',
         entityKey: row.slug!,
@@ -385,11 +455,16 @@ export async function storeImdbNames(
       })
     } else tally.mark(row.line, 1)
   }
-  await sql`
-    insert into person (slug, name, imdb_id, created_at, updated_at)
-    select s.slug, s.name, s.nconst, ${text(context.now)}, ${text(context.now)}
-    from imdb_stage_name s
-    where not exists (select 1 from person p where p.imdb_id = s.nconst)`.execute(db)
+  const created = await rows(
+    db,
+    sql<{ id: number }>`
+      insert into person (slug, name, imdb_id, created_at, updated_at)
+      select s.slug, s.name, s.nconst, ${text(context.now)}, ${text(context.now)}
+      from imdb_stage_name s
+      where not exists (select 1 from person p where p.imdb_id = s.nconst)
+      returning id`,
+  )
+  for (const { id } of created) tally.pending.person.push(id)
   if (revisions.length > 0) {
     await sql`
       update person set name = s.name, updated_at = ${context.now}
@@ -397,12 +472,6 @@ export async function storeImdbNames(
       where person.imdb_id = s.nconst and person.name <> s.name
         and person.slug like ${'%-'} || s.nconst`.execute(db)
   }
-  await sql`
-    insert into import_pending (kind, id)
-    select ${text('person')}, p.id from imdb_stage_name s join person p on p.imdb_id = s.nconst
-    where p.created_at = ${context.now}
-    on conflict do nothing`.execute(db)
-  await markPending(target, 'person', pending)
   await insertRevisions(db, context.revision, revisions)
   return tally.outcome()
 }
@@ -454,7 +523,6 @@ export async function storeImdbTitles(
   )
   const tally = new Tally()
   const revisions: NewRevision[] = []
-  const pending: number[] = []
   for (const row of found) {
     if (row.id === null) {
       tally.mark(row.line, 3)
@@ -491,15 +559,20 @@ export async function storeImdbTitles(
       continue
     }
     tally.mark(row.line, 2)
-    pending.push(row.id)
+    tally.pending.film.push(row.id)
     revisions.push({ entityKind: 'film', entityKey: row.slug!, action: 'update', before, after })
   }
-  await sql`
-    insert into film (slug, kind, status, relation, year, imdb_id, source_id, created_at, updated_at)
-    select s.slug, s.kind, s.status, ${text('original')}, s.year, s.tconst, ${int(context.sourceId)},
-      ${text(context.now)}, ${text(context.now)}
-    from imdb_stage_title s
-    where not exists (select 1 from film f where f.imdb_id = s.tconst)`.execute(db)
+  const created = await rows(
+    db,
+    sql<{ id: number }>`
+      insert into film (slug, kind, status, relation, year, imdb_id, source_id, created_at, updated_at)
+      select s.slug, s.kind, s.status, ${text('original')}, s.year, s.tconst, ${int(context.sourceId)},
+        ${text(context.now)}, ${text(context.now)}
+      from imdb_stage_title s
+      where not exists (select 1 from film f where f.imdb_id = s.tconst)
+      returning id`,
+  )
+  for (const { id } of created) tally.pending.film.push(id)
   if (revisions.length > 0) {
     await sql`
       update film set kind = s.kind, status = s.status, year = s.year, updated_at = ${context.now}
@@ -523,12 +596,6 @@ export async function storeImdbTitles(
     delete from title where imdb_ordering = -1 and film_id in (
       select f.id from imdb_stage_title s join film f on f.imdb_id = s.tconst
       where s.original is null or s.original = s.title)`.execute(db)
-  await sql`
-    insert into import_pending (kind, id)
-    select ${text('film')}, f.id from imdb_stage_title s join film f on f.imdb_id = s.tconst
-    where f.created_at = ${context.now}
-    on conflict do nothing`.execute(db)
-  await markPending(target, 'film', pending)
   await insertRevisions(db, context.revision, revisions)
   return tally.outcome()
 }
@@ -641,7 +708,6 @@ export async function storeImdbAkas(
   )
   const tally = new Tally()
   const revisions: NewRevision[] = []
-  const pending: number[] = []
   for (const row of found) {
     if (row.film_id === null) {
       tally.skip(row.line, notImportedTitle(row.tconst))
@@ -656,7 +722,7 @@ export async function storeImdbAkas(
     }
     if (row.title_id === null) {
       tally.mark(row.line, 3)
-      pending.push(row.film_id)
+      tally.pending.film.push(row.film_id)
       continue
     }
     const before = {
@@ -671,7 +737,7 @@ export async function storeImdbAkas(
       continue
     }
     tally.mark(row.line, 2)
-    pending.push(row.film_id)
+    tally.pending.film.push(row.film_id)
     revisions.push({
       entityKind: 'title',
       entityKey: `${row.slug}/${row.ordering}`,
@@ -692,7 +758,6 @@ export async function storeImdbAkas(
     where title.text <> excluded.text or title.language is distinct from excluded.language
       or title.region is distinct from excluded.region or title.kind <> excluded.kind
       or title.attributes is distinct from excluded.attributes`.execute(db)
-  await markPending(target, 'film', pending)
   await insertRevisions(db, context.revision, revisions)
   return tally.outcome()
 }
@@ -747,22 +812,39 @@ export async function storeImdbCredits(
   )
   const tally = new Tally()
   const revisions: NewRevision[] = []
-  const pending: number[] = []
+  const created: Cell[][] = []
+  const changed: Cell[][] = []
   for (const row of found) {
     if (row.film_id === null) tally.skip(row.line, notImportedTitle(row.tconst))
     else if (row.person_id === null) tally.skip(row.line, notImportedPerson(row.nconst))
     else if (row.curated_file !== null) tally.mark(row.line, 0)
-    else if (row.credit_id === null || (from === 'principals' && row.stored_ordering === 0)) {
+    else if (row.credit_id === null) {
       tally.mark(row.line, 3)
-      pending.push(row.person_id)
+      tally.pending.person.push(row.person_id)
+      created.push([
+        row.film_id,
+        row.person_id,
+        row.role,
+        row.character_name,
+        row.billing,
+        context.sourceId,
+        row.ordering,
+        row.job,
+      ])
+    } else if (from === 'crew') tally.mark(row.line, 1)
+    else if (row.stored_ordering === 0) {
+      // A credit title.crew made, which its principal row now completes.
+      tally.mark(row.line, 3)
+      tally.pending.person.push(row.person_id)
+      changed.push([row.credit_id, row.ordering, row.billing, row.job, row.character_name])
     } else if (
-      from === 'principals' &&
-      (row.stored_ordering !== row.ordering ||
-        row.stored_billing !== row.billing ||
-        row.stored_job !== row.job ||
-        row.stored_character !== row.character_name)
+      row.stored_ordering !== row.ordering ||
+      row.stored_billing !== row.billing ||
+      row.stored_job !== row.job ||
+      row.stored_character !== row.character_name
     ) {
       tally.mark(row.line, 2)
+      changed.push([row.credit_id, row.ordering, row.billing, row.job, row.character_name])
       revisions.push({
         entityKind: 'credit',
         entityKey: `${row.slug}/${row.role}/${row.nconst}`,
@@ -772,24 +854,15 @@ export async function storeImdbCredits(
       })
     } else tally.mark(row.line, 1)
   }
-  await sql`
-    insert into credit (film_id, person_id, role, character_name, billing, source_id, imdb_ordering, job)
-    select f.id, p.id, s.role, s.character_name, s.billing, ${int(context.sourceId)}, s.ordering, s.job
-    from imdb_stage_credit s
-    join film f on f.imdb_id = s.tconst
-    join person p on p.imdb_id = s.nconst
-    where f.curated_file is null
-    on conflict (film_id, person_id, role) where imdb_ordering is not null
-    ${
-      from === 'crew'
-        ? sql`do nothing`
-        : sql`do update set imdb_ordering = excluded.imdb_ordering, billing = excluded.billing,
-            job = excluded.job, character_name = excluded.character_name, source_id = excluded.source_id
-          where credit.imdb_ordering <> excluded.imdb_ordering or credit.billing <> excluded.billing
-            or credit.job is distinct from excluded.job
-            or credit.character_name is distinct from excluded.character_name`
-    }`.execute(db)
-  await markPending(target, 'person', pending)
+  await fill(target, 'credit', CREDIT_COLUMNS, created)
+  if (changed.length > 0) {
+    await stage(target, STAGES.creditChange, changed)
+    await sql`
+      update credit set imdb_ordering = c.ordering, billing = c.billing, job = c.job,
+        character_name = c.character_name, source_id = ${context.sourceId}
+      from imdb_stage_credit_change c
+      where credit.id = c.id`.execute(db)
+  }
   await insertRevisions(db, context.revision, revisions)
   return tally.outcome()
 }
@@ -829,15 +902,14 @@ export async function storeImdbRatings(
   )
   const tally = new Tally()
   const revisions: NewRevision[] = []
-  const pending: number[] = []
   for (const row of found) {
     if (row.film_id === null) tally.skip(row.line, notImportedTitle(row.tconst))
     else if (row.claim_id === null) {
       tally.mark(row.line, 3)
-      pending.push(row.film_id)
+      tally.pending.film.push(row.film_id)
     } else if (row.stored !== row.value) {
       tally.mark(row.line, 2)
-      pending.push(row.film_id)
+      tally.pending.film.push(row.film_id)
       const before = JSON.parse(row.stored!) as { score: number }
       const after = JSON.parse(row.value) as { score: number }
       if (before.score !== after.score) {
@@ -873,7 +945,6 @@ export async function storeImdbRatings(
       where claim.subject_kind = 'film' and claim.subject_id = x.film_id and claim.property = 'rating'
         and claim.origin = ${IMDB_ORIGIN} and claim.value <> x.value`.execute(db)
   }
-  await markPending(target, 'film', pending)
   await insertRevisions(db, context.revision, revisions)
   return tally.outcome()
 }
@@ -1026,15 +1097,18 @@ export async function listImdbVotes(
 ): Promise<Map<number, number>> {
   const votes = new Map<number, number>()
   if (filmIds.length === 0) return votes
+  // The origin is checked here, not in SQL: SQLite, without statistics, would read the claims by the
+  // index on origin, that is every IMDb rating, for each batch of films.
   const found = await db
     .selectFrom('claim')
-    .select(['subject_id', 'value'])
+    .select(['subject_id', 'value', 'origin'])
     .where('subject_kind', '=', 'film')
     .where('subject_id', 'in', [...filmIds])
     .where('property', '=', 'rating')
-    .where('origin', '=', IMDB_ORIGIN)
     .execute()
-  for (const row of found) votes.set(row.subject_id, (JSON.parse(row.value) as { votes?: number }).votes ?? 0)
+  for (const row of found)
+    if (row.origin === IMDB_ORIGIN)
+      votes.set(row.subject_id, (JSON.parse(row.value) as { votes?: number }).votes ?? 0)
   return votes
 }
 
