@@ -19,6 +19,7 @@ import {
   storeImdbNames,
   storeImdbRatings,
   storeImdbTitles,
+  type BulkLoad,
   type BulkTarget,
   type ImdbBatchContext,
   type ImdbBatchOutcome,
@@ -255,7 +256,9 @@ export async function importImdb(
         continue
       }
       const map = mapper(name, { adult: options.adult ?? false, types, year: Number(now().slice(0, 4)) })
-      files.push(await importFile(storage, name, feed, map, checkpoints.get(name), marked, options, now))
+      files.push(
+        await importFile(storage, bulk, name, feed, map, checkpoints.get(name), marked, options, now),
+      )
     }
     await bulk.restoreIndexes()
     indexed = await indexImportPending(storage, (done, total) =>
@@ -498,6 +501,7 @@ function titleKindOf(aka: AkaRecord): TitleKind {
 
 async function importFile(
   storage: Storage,
+  bulk: BulkLoad,
   name: ImdbFileName,
   feed: ImdbFeed<unknown>,
   map: Mapper,
@@ -562,6 +566,7 @@ async function importFile(
               asOf: feed.date,
               revision: { author, reason: `import ${name} of ${feed.date}`, at },
             })
+      await bulk.batchStored(trx)
       for (const kind of ['film', 'person'] as const)
         await markImportPending(
           target,

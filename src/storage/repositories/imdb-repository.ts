@@ -196,6 +196,8 @@ const STAGES = {
 
 /** What `beginBulkLoad` changed, to be put back. */
 export interface BulkLoad {
+  /** Call after each batch, in its transaction `db`. */
+  batchStored(db: Kysely<Database>): Promise<void>
   /** Builds the indexes the load left out (before anything reads by them). */
   restoreIndexes(): Promise<void>
   /** Restores the settings. */
@@ -221,7 +223,17 @@ export async function beginBulkLoad(target: BulkTarget): Promise<BulkLoad> {
       if (index.table === table) await db.schema.dropIndex(index.name).ifExists().execute()
   }
   const restoreIndexes = () => restoreDeferredIndexes(db)
-  if (target.dialect !== 'sqlite') return { restoreIndexes, end: async () => {} }
+  if (target.dialect !== 'sqlite') {
+    // The tables an import fills grow faster than autovacuum re-analyzes them: with stale counts a
+    // table of 100,000 rows still looks like its first 1,000, and a merge scans it for every row.
+    let batches = 0
+    const batchStored = async (trx: Kysely<Database>) => {
+      batches += 1
+      if (batches % ANALYZE_EVERY === 0)
+        await sql.raw('analyze film, person, person_name, title, credit, claim').execute(trx)
+    }
+    return { batchStored, restoreIndexes, end: async () => {} }
+  }
   const read = async (name: string) =>
     Object.values((await sql.raw<Record<string, number>>(`pragma ${name}`).execute(db)).rows[0] ?? {})[0]
   const before = {
@@ -232,6 +244,7 @@ export async function beginBulkLoad(target: BulkTarget): Promise<BulkLoad> {
   await sql.raw(`pragma wal_autocheckpoint = ${BULK_CHECKPOINT_PAGES}`).execute(db)
   await sql.raw('pragma temp_store = memory').execute(db)
   return {
+    batchStored: async () => {},
     restoreIndexes,
     end: async () => {
       for (const [name, value] of Object.entries(before))
@@ -258,6 +271,7 @@ const DEFERRED_INDEXES = [
   { name: 'film_parent_film_id', table: 'film', column: 'parent_film_id' },
 ] as const
 const FIRST_LOAD_ROWS = 100_000
+const ANALYZE_EVERY = 20
 const BULK_CACHE_KIB = 256 * 1024
 const BULK_CHECKPOINT_PAGES = 50_000
 
@@ -276,17 +290,8 @@ async function stage(target: BulkTarget, table: StageTable, rows: readonly Cell[
   // import then grows quadratically). SQLite's planner uses the indexes without being told.
   if (dialect === 'postgres') {
     await sql.raw(`analyze ${table.name}`).execute(db)
-    // The tables an import fills grow faster than autovacuum re-analyzes them: with stale counts a
-    // table of 100,000 rows still looks like its first 1,000, and the merge scans it for every row.
-    const batches = (stagedBatches.get(db) ?? 0) + 1
-    stagedBatches.set(db, batches)
-    if (batches % ANALYZE_EVERY === 0)
-      await sql.raw('analyze film, person, person_name, title, credit, claim').execute(db)
   }
 }
-
-const ANALYZE_EVERY = 20
-const stagedBatches = new WeakMap<object, number>()
 
 /** Adds `rows` to `table`: COPY on PostgreSQL, multi-row INSERTs on SQLite. */
 async function fill(target: BulkTarget, table: string, columns: readonly string[], rows: readonly Cell[][]) {

@@ -86,7 +86,11 @@ export async function replaceSearchDocuments(
     await removeDocuments(db, dialect, await findBySlug(db, kind, slugs), deltas)
   }
 
-  for (const batch of batches(documents)) {
+  // In index order: each batch then writes to neighbouring pages of the (kind, slug) index.
+  const ordered = [...documents].sort((a, b) =>
+    a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0,
+  )
+  for (const batch of batches(ordered)) {
     const words = batch.map((document) => tally(deltas, document.keys, 1))
     const inserted = await db
       .insertInto('search_document')
