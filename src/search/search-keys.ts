@@ -8,7 +8,8 @@ import { fold, tokenize } from './fold.ts'
  * so "7 beonbang ui" still finds them. Deduplicated, never empty strings.
  */
 export function searchKeys(name: string): string[] {
-  const keys = [fold(name), fold(anyAscii(name))].filter((key) => key !== '')
+  const romanized = anyAscii(name)
+  const keys = (romanized === name ? [fold(name)] : [fold(name), fold(romanized)]).filter((key) => key !== '')
   return [...new Set(keys)]
 }
 

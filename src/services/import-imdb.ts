@@ -546,6 +546,7 @@ async function importFile(
   const batchLines = options.batchLines ?? DEFAULT_BATCH_LINES
   const store = STORES[name]
   let sourceId: number | undefined
+  let batches = 0
   let position: FeedPosition = from ?? { line: 2, offset: 0 }
   let batch: Batch = { lines: 0, staged: [], skipped: 0, rejected: [], seen: new Map() }
 
@@ -566,7 +567,8 @@ async function importFile(
               asOf: feed.date,
               revision: { author, reason: `import ${name} of ${feed.date}`, at },
             })
-      await bulk.batchStored(trx)
+      batches += 1
+      await bulk.batchStored(trx, batches)
       for (const kind of ['film', 'person'] as const)
         await markImportPending(
           target,

@@ -163,14 +163,10 @@ const STAGES = {
   credit: {
     name: 'imdb_stage_credit',
     columns: [
-      ['line', 'integer'],
+      ['at', 'integer'],
       ['tconst', 'text'],
       ['nconst', 'text'],
       ['role', 'text'],
-      ['ordering', 'integer'],
-      ['billing', 'integer'],
-      ['job', 'text'],
-      ['character_name', 'text'],
     ],
   },
   creditChange: {
@@ -194,10 +190,10 @@ const STAGES = {
   },
 } as const satisfies Record<string, StageTable>
 
-/** What `beginBulkLoad` changed, to be put back. */
+/** A long load under way (`beginBulkLoad`). */
 export interface BulkLoad {
-  /** Call after each batch, in its transaction `db`. */
-  batchStored(db: Kysely<Database>): Promise<void>
+  /** Call after each batch, in its transaction `db`, with how many batches of its file are stored. */
+  batchStored(db: Kysely<Database>, batchesOfFile: number): Promise<void>
   /** Builds the indexes the load left out (before anything reads by them). */
   restoreIndexes(): Promise<void>
   /** Restores the settings. */
@@ -225,11 +221,11 @@ export async function beginBulkLoad(target: BulkTarget): Promise<BulkLoad> {
   const restoreIndexes = () => restoreDeferredIndexes(db)
   if (target.dialect !== 'sqlite') {
     // The tables an import fills grow faster than autovacuum re-analyzes them: with stale counts a
-    // table of 100,000 rows still looks like its first 1,000, and a merge scans it for every row.
-    let batches = 0
-    const batchStored = async (trx: Kysely<Database>) => {
-      batches += 1
-      if (batches % ANALYZE_EVERY === 0)
+    // table of 100,000 rows still looks like its first 1,000, and a merge scans it for every row. A
+    // file's tables are analyzed each time they may have doubled (after its batches 1, 2, 4, 8…), and
+    // every 20 batches.
+    const batchStored = async (trx: Kysely<Database>, batches: number) => {
+      if ((batches & (batches - 1)) === 0 || batches % ANALYZE_EVERY === 0)
         await sql.raw('analyze film, person, person_name, title, credit, claim').execute(trx)
     }
     return { batchStored, restoreIndexes, end: async () => {} }
@@ -410,7 +406,7 @@ class Tally {
       unchanged: counts[1]!,
       updated: counts[2]!,
       imported: counts[3]!,
-      issues: this.issues.sort((a, b) => a.line - b.line),
+      issues: this.issues.sort((a, b) => a.line - b.line || (a.message < b.message ? -1 : 1)),
       pending: this.pending,
     }
   }
@@ -779,22 +775,16 @@ export async function storeImdbCredits(
   from: 'crew' | 'principals',
 ): Promise<ImdbBatchOutcome> {
   const { db } = target
+  // Only what finds the stored rows goes through the database; the rest is read from `credits`.
   await stage(
     target,
     STAGES.credit,
-    credits.map((c) => [c.line, c.tconst, c.nconst, c.role, c.ordering, c.billing, c.job, c.characterName]),
+    credits.map((c, at) => [at, c.tconst, c.nconst, c.role]),
   )
   const found = await rows(
     db,
     sql<{
-      line: number
-      tconst: string
-      nconst: string
-      role: string
-      ordering: number
-      billing: number
-      job: string | null
-      character_name: string | null
+      at: number
       film_id: number | null
       slug: string | null
       curated_file: string | null
@@ -805,8 +795,7 @@ export async function storeImdbCredits(
       stored_job: string | null
       stored_character: string | null
     }>`
-      select s.line, s.tconst, s.nconst, s.role, s.ordering, s.billing, s.job, s.character_name,
-        f.id as film_id, f.slug, f.curated_file, p.id as person_id, c.id as credit_id,
+      select s.at, f.id as film_id, f.slug, f.curated_file, p.id as person_id, c.id as credit_id,
         c.imdb_ordering as stored_ordering, c.billing as stored_billing, c.job as stored_job,
         c.character_name as stored_character
       from imdb_stage_credit s
@@ -820,44 +809,46 @@ export async function storeImdbCredits(
   const created: Cell[][] = []
   const changed: Cell[][] = []
   for (const row of found) {
-    if (row.film_id === null) tally.skip(row.line, notImportedTitle(row.tconst))
-    else if (row.person_id === null) tally.skip(row.line, notImportedPerson(row.nconst))
-    else if (row.curated_file !== null) tally.mark(row.line, 0)
+    const credit = credits[row.at]!
+    const { line } = credit
+    if (row.film_id === null) tally.skip(line, notImportedTitle(credit.tconst))
+    else if (row.person_id === null) tally.skip(line, notImportedPerson(credit.nconst))
+    else if (row.curated_file !== null) tally.mark(line, 0)
     else if (row.credit_id === null) {
-      tally.mark(row.line, 3)
+      tally.mark(line, 3)
       tally.pending.person.push(row.person_id)
       created.push([
         row.film_id,
         row.person_id,
-        row.role,
-        row.character_name,
-        row.billing,
+        credit.role,
+        credit.characterName,
+        credit.billing,
         context.sourceId,
-        row.ordering,
-        row.job,
+        credit.ordering,
+        credit.job,
       ])
-    } else if (from === 'crew') tally.mark(row.line, 1)
+    } else if (from === 'crew') tally.mark(line, 1)
     else if (row.stored_ordering === 0) {
       // A credit title.crew made, which its principal row now completes.
-      tally.mark(row.line, 3)
+      tally.mark(line, 3)
       tally.pending.person.push(row.person_id)
-      changed.push([row.credit_id, row.ordering, row.billing, row.job, row.character_name])
+      changed.push([row.credit_id, credit.ordering, credit.billing, credit.job, credit.characterName])
     } else if (
-      row.stored_ordering !== row.ordering ||
-      row.stored_billing !== row.billing ||
-      row.stored_job !== row.job ||
-      row.stored_character !== row.character_name
+      row.stored_ordering !== credit.ordering ||
+      row.stored_billing !== credit.billing ||
+      row.stored_job !== credit.job ||
+      row.stored_character !== credit.characterName
     ) {
-      tally.mark(row.line, 2)
-      changed.push([row.credit_id, row.ordering, row.billing, row.job, row.character_name])
+      tally.mark(line, 2)
+      changed.push([row.credit_id, credit.ordering, credit.billing, credit.job, credit.characterName])
       revisions.push({
         entityKind: 'credit',
-        entityKey: `${row.slug}/${row.role}/${row.nconst}`,
+        entityKey: `${row.slug}/${credit.role}/${credit.nconst}`,
         action: 'update',
         before: { billing: row.stored_billing, job: row.stored_job, character_name: row.stored_character },
-        after: { billing: row.billing, job: row.job, character_name: row.character_name },
+        after: { billing: credit.billing, job: credit.job, character_name: credit.characterName },
       })
-    } else tally.mark(row.line, 1)
+    } else tally.mark(line, 1)
   }
   await fill(target, 'credit', CREDIT_COLUMNS, created)
   if (changed.length > 0) {
