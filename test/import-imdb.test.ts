@@ -120,7 +120,7 @@ for (const dialect of DIALECTS) {
       try {
         expect(session.copyFrom !== undefined).toBe(dialect === 'postgres')
         const dir = imdbDir(HEAD100)
-        // 25 batches a file: PostgreSQL re-analyzes the tables every 20.
+        // 25 batches a file: PostgreSQL re-analyzes the tables before batches 1, 2, 4, 8 and 16.
         const viaSession = await importDir(session, dir, { batchLines: 4 })
         const viaPool = await importDir(storage, dir)
         const counts = (r: typeof viaPool) => r.files.map(({ seconds: _s, ...rest }) => rest)

@@ -19,7 +19,6 @@ import {
   storeImdbNames,
   storeImdbRatings,
   storeImdbTitles,
-  type BulkLoad,
   type BulkTarget,
   type ImdbBatchContext,
   type ImdbBatchOutcome,
@@ -256,9 +255,7 @@ export async function importImdb(
         continue
       }
       const map = mapper(name, { adult: options.adult ?? false, types, year: Number(now().slice(0, 4)) })
-      files.push(
-        await importFile(storage, bulk, name, feed, map, checkpoints.get(name), marked, options, now),
-      )
+      files.push(await importFile(storage, name, feed, map, checkpoints.get(name), marked, options, now))
     }
     await bulk.restoreIndexes()
     indexed = await indexImportPending(storage, (done, total) =>
@@ -501,7 +498,6 @@ function titleKindOf(aka: AkaRecord): TitleKind {
 
 async function importFile(
   storage: Storage,
-  bulk: BulkLoad,
   name: ImdbFileName,
   feed: ImdbFeed<unknown>,
   map: Mapper,
@@ -558,6 +554,7 @@ async function importFile(
     const outcome = await storage.db.transaction().execute(async (trx) => {
       sourceId ??= await findOrCreateImdbSource(trx, feed.date, at)
       const target = { db: trx, dialect: storage.dialect, copyFrom: storage.copyFrom }
+      batches += 1
       const result =
         batch.staged.length === 0
           ? NOTHING_STORED
@@ -566,9 +563,8 @@ async function importFile(
               sourceId,
               asOf: feed.date,
               revision: { author, reason: `import ${name} of ${feed.date}`, at },
+              batch: batches,
             })
-      batches += 1
-      await bulk.batchStored(trx, batches)
       for (const kind of ['film', 'person'] as const)
         await markImportPending(
           target,

@@ -25,6 +25,8 @@ export interface ImdbBatchContext {
   now: string
   sourceId: number
   revision: RevisionContext
+  /** The batch's number in its file, from 1. */
+  batch: number
 }
 
 /** What one batch did, by line of the file. */
@@ -192,8 +194,6 @@ const STAGES = {
 
 /** A long load under way (`beginBulkLoad`). */
 export interface BulkLoad {
-  /** Call after each batch, in its transaction `db`, with how many batches of its file are stored. */
-  batchStored(db: Kysely<Database>, batchesOfFile: number): Promise<void>
   /** Builds the indexes the load left out (before anything reads by them). */
   restoreIndexes(): Promise<void>
   /** Restores the settings. */
@@ -219,17 +219,7 @@ export async function beginBulkLoad(target: BulkTarget): Promise<BulkLoad> {
       if (index.table === table) await db.schema.dropIndex(index.name).ifExists().execute()
   }
   const restoreIndexes = () => restoreDeferredIndexes(db)
-  if (target.dialect !== 'sqlite') {
-    // The tables an import fills grow faster than autovacuum re-analyzes them: with stale counts a
-    // table of 100,000 rows still looks like its first 1,000, and a merge scans it for every row. A
-    // file's tables are analyzed each time they may have doubled (after its batches 1, 2, 4, 8…), and
-    // every 20 batches.
-    const batchStored = async (trx: Kysely<Database>, batches: number) => {
-      if ((batches & (batches - 1)) === 0 || batches % ANALYZE_EVERY === 0)
-        await sql.raw('analyze film, person, person_name, title, credit, claim').execute(trx)
-    }
-    return { batchStored, restoreIndexes, end: async () => {} }
-  }
+  if (target.dialect !== 'sqlite') return { restoreIndexes, end: async () => {} }
   const read = async (name: string) =>
     Object.values((await sql.raw<Record<string, number>>(`pragma ${name}`).execute(db)).rows[0] ?? {})[0]
   const before = {
@@ -240,7 +230,6 @@ export async function beginBulkLoad(target: BulkTarget): Promise<BulkLoad> {
   await sql.raw(`pragma wal_autocheckpoint = ${BULK_CHECKPOINT_PAGES}`).execute(db)
   await sql.raw('pragma temp_store = memory').execute(db)
   return {
-    batchStored: async () => {},
     restoreIndexes,
     end: async () => {
       for (const [name, value] of Object.entries(before))
@@ -267,7 +256,6 @@ const DEFERRED_INDEXES = [
   { name: 'film_parent_film_id', table: 'film', column: 'parent_film_id' },
 ] as const
 const FIRST_LOAD_ROWS = 100_000
-const ANALYZE_EVERY = 20
 const BULK_CACHE_KIB = 256 * 1024
 const BULK_CHECKPOINT_PAGES = 50_000
 
@@ -287,6 +275,17 @@ async function stage(target: BulkTarget, table: StageTable, rows: readonly Cell[
   if (dialect === 'postgres') {
     await sql.raw(`analyze ${table.name}`).execute(db)
   }
+}
+
+/**
+ * The tables an import fills grow faster than PostgreSQL's autovacuum re-analyzes them: with stale
+ * counts a table of 100,000 rows still looks like its first 1,000 (or its first none), and a merge
+ * scans it for every row. A file's tables are analyzed each time they may have doubled: before its
+ * batches 1, 2, 4, 8…
+ */
+async function analyzeGrowing(target: BulkTarget, batch: number, tables: readonly string[]): Promise<void> {
+  if (target.dialect === 'postgres' && (batch & (batch - 1)) === 0)
+    await sql.raw(`analyze ${tables.join(', ')}`).execute(target.db)
 }
 
 /** Adds `rows` to `table`: COPY on PostgreSQL, multi-row INSERTs on SQLite. */
@@ -422,6 +421,7 @@ export async function storeImdbNames(
   context: ImdbBatchContext,
 ): Promise<ImdbBatchOutcome> {
   const { db } = target
+  await analyzeGrowing(target, context.batch, ['person'])
   await stage(
     target,
     STAGES.name,
@@ -491,6 +491,7 @@ export async function storeImdbTitles(
   context: ImdbBatchContext,
 ): Promise<ImdbBatchOutcome> {
   const { db } = target
+  await analyzeGrowing(target, context.batch, ['film', 'title'])
   await stage(
     target,
     STAGES.title,
@@ -675,6 +676,7 @@ export async function storeImdbAkas(
   context: ImdbBatchContext,
 ): Promise<ImdbBatchOutcome> {
   const { db } = target
+  await analyzeGrowing(target, context.batch, ['title'])
   await stage(
     target,
     STAGES.aka,
@@ -775,6 +777,7 @@ export async function storeImdbCredits(
   from: 'crew' | 'principals',
 ): Promise<ImdbBatchOutcome> {
   const { db } = target
+  await analyzeGrowing(target, context.batch, ['credit'])
   // Only what finds the stored rows goes through the database; the rest is read from `credits`.
   await stage(
     target,
@@ -873,6 +876,7 @@ export async function storeImdbRatings(
   context: ImdbBatchContext & { asOf: string },
 ): Promise<ImdbBatchOutcome> {
   const { db } = target
+  await analyzeGrowing(target, context.batch, ['claim'])
   const value = (r: StagedRating) => JSON.stringify({ score: r.score, scale: 10, votes: r.votes })
   await stage(
     target,
