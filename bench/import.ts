@@ -39,6 +39,8 @@ const FULL_ROWS: Readonly<Record<string, number>> = {
 interface ChildResult {
   report: ImdbImportReport
   maxRssBytes: number
+  /** The highest RSS seen at each file's progress reports (and the search index's), to tell what grows. */
+  rssByFile: Record<string, number>
   databaseBytes: number
 }
 
@@ -65,8 +67,12 @@ async function runChild(): Promise<void> {
   const storage = await connect({ databaseUrl, databaseFile: values.database! }, { session: true })
   try {
     await migrateToLatest(storage)
+    const rssByFile: Record<string, number> = {}
     const report = await importImdb(storage, await openImdbDir(values.dir!, '2026-11-20'), {
       ...(values.batch ? { batchLines: Number(values.batch) } : {}),
+      onProgress: ({ name }) => {
+        rssByFile[name] = Math.max(rssByFile[name] ?? 0, process.memoryUsage.rss())
+      },
     })
     const databaseBytes = databaseUrl
       ? Number(
@@ -77,7 +83,12 @@ async function runChild(): Promise<void> {
           const file = values.database! + suffix
           return sum + (existsSync(file) ? statSync(file).size : 0)
         }, 0)
-    const result: ChildResult = { report, maxRssBytes: process.resourceUsage().maxRSS * 1024, databaseBytes }
+    const result: ChildResult = {
+      report,
+      maxRssBytes: process.resourceUsage().maxRSS * 1024,
+      rssByFile,
+      databaseBytes,
+    }
     process.stdout.write(`${JSON.stringify(result)}\n`)
   } finally {
     await storage.close()
@@ -175,7 +186,7 @@ function child(dir: string, database: string): Promise<ChildResult> {
 
 function printResult(
   name: string,
-  { report, maxRssBytes, databaseBytes }: ChildResult,
+  { report, maxRssBytes, rssByFile, databaseBytes }: ChildResult,
   floor: Map<string, { seconds: number; lines: number }>,
   floorSeconds: number,
   titles: number,
@@ -190,11 +201,12 @@ function printResult(
       rowsPerSecond: f.read / f.seconds,
       floorSeconds: base.seconds,
       ratio: f.seconds / base.seconds,
+      rssMiB: (rssByFile[f.name] ?? 0) / 2 ** 20,
     }
   })
   const fileSeconds = rows.reduce((s, r) => s + r.seconds, 0)
   const indexSeconds = report.seconds - fileSeconds
-  const header = ['file', 'rows', 'seconds', 'rows/s', 'floor s', '× floor']
+  const header = ['file', 'rows', 'seconds', 'rows/s', 'floor s', '× floor', 'RSS MiB']
   const table = [
     ...rows.map((r) => [
       r.file,
@@ -203,6 +215,7 @@ function printResult(
       Math.round(r.rowsPerSecond).toLocaleString('en-US'),
       r.floorSeconds.toFixed(2),
       r.ratio.toFixed(1),
+      mib(r.rssMiB * 2 ** 20),
     ]),
     [
       'search index',
@@ -211,6 +224,7 @@ function printResult(
       '',
       '',
       '',
+      mib(rssByFile['search index'] ?? 0),
     ],
     [
       'total',
@@ -219,6 +233,7 @@ function printResult(
       Math.round(totalRows / report.seconds).toLocaleString('en-US'),
       floorSeconds.toFixed(2),
       (report.seconds / floorSeconds).toFixed(1),
+      mib(maxRssBytes),
     ],
   ]
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)))
