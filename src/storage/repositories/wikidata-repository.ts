@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { qualifierKey, type Qualifiers } from '../../domain/index.ts'
-import type { Database } from '../schema.ts'
+import type { Database, WikidataCreditTable } from '../schema.ts'
 import { insertRevisions, type NewRevision, type RevisionContext } from './revision-repository.ts'
 
 // One Wikidata entity at a time (Wikidata knows far fewer films than IMDb, and each entity carries
@@ -425,14 +425,8 @@ async function addCredits(
   return { added, waiting: await syncWaitingCredits(db, filmId, [...waiting.values()]) }
 }
 
-interface WaitingCredit {
-  film_id: number
-  person: string
-  role: string
-  billing: number
-  character_name: string | null
-  source_id: number | null
-}
+/** A credit as `wikidata_credit` holds it until its person arrives. */
+type WaitingCredit = WikidataCreditTable
 
 /** Inserts the credits a film does not have yet (by person and role); returns how many. */
 async function insertCredits(
