@@ -11,6 +11,7 @@ import {
   beginBulkLoad,
   findOrCreateImdbSource,
   listImportCheckpoints,
+  loadImdbIds,
   markImportPending,
   saveImportCheckpoint,
   storeImdbAkas,
@@ -22,6 +23,7 @@ import {
   type BulkTarget,
   type ImdbBatchContext,
   type ImdbBatchOutcome,
+  type ImdbIds,
   type ImportCheckpoint,
   type StagedAka,
   type StagedCredit,
@@ -245,6 +247,7 @@ export async function importImdb(
   const types = new Set(options.types ?? DEFAULT_IMDB_TYPES)
   const files: ImdbFileReport[] = []
   const marked: Marked = { film: new IdSet(), person: new IdSet() }
+  const ids = await loadImdbIds(storage.db)
   const bulk = await beginBulkLoad(storage)
   let indexed: ImdbImportReport['indexed']
   try {
@@ -255,7 +258,9 @@ export async function importImdb(
         continue
       }
       const map = mapper(name, { adult: options.adult ?? false, types, year: Number(now().slice(0, 4)) })
-      files.push(await importFile(storage, name, feed, map, checkpoints.get(name), marked, options, now))
+      files.push(
+        await importFile(storage, name, feed, map, checkpoints.get(name), { marked, ids }, options, now),
+      )
     }
     await bulk.restoreIndexes()
     indexed = await indexImportPending(storage, (done, total) =>
@@ -502,7 +507,7 @@ async function importFile(
   feed: ImdbFeed<unknown>,
   map: Mapper,
   checkpoint: ImportCheckpoint | undefined,
-  marked: Marked,
+  { marked, ids }: { marked: Marked; ids: ImdbIds },
   options: ImportImdbOptions,
   now: () => string,
 ): Promise<ImdbFileReport> {
@@ -564,6 +569,7 @@ async function importFile(
               asOf: feed.date,
               revision: { author, reason: `import ${name} of ${feed.date}`, at },
               batch: batches,
+              ids,
             })
       for (const kind of ['film', 'person'] as const)
         await markImportPending(

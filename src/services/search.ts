@@ -351,7 +351,7 @@ async function importedFilmDocuments(
     own.map((f) => f.id),
   )
   const votes = await listImdbVotes(
-    db,
+    { db, dialect },
     own.map((f) => f.id),
   )
   const titlesOf = new Map<number, typeof titles>()

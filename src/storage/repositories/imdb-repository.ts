@@ -2,6 +2,7 @@ import { CompiledQuery, sql, type Kysely, type RawBuilder } from 'kysely'
 import { qualifierKey } from '../../domain/index.ts'
 import type { DialectName, Storage } from '../connect.ts'
 import type { Database } from '../schema.ts'
+import type { ImdbIds } from './imdb-ids.ts'
 import { insertRevisions, type NewRevision, type RevisionContext } from './revision-repository.ts'
 
 // Writing a batch of IMDb rows: the batch goes into a temporary staging table (COPY on PostgreSQL,
@@ -27,6 +28,8 @@ export interface ImdbBatchContext {
   revision: RevisionContext
   /** The batch's number in its file, from 1. */
   batch: number
+  /** Films and people by IMDb id; the stores of names and titles add those they create. */
+  ids: ImdbIds
 }
 
 /** What one batch did, by line of the file. */
@@ -137,57 +140,6 @@ const STAGES = {
       ['title', 'text'],
       ['original', 'text'],
       ['slug', 'text'],
-    ],
-  },
-  episode: {
-    name: 'imdb_stage_episode',
-    columns: [
-      ['line', 'integer'],
-      ['tconst', 'text'],
-      ['parent', 'text'],
-      ['season', 'integer'],
-      ['episode', 'integer'],
-    ],
-  },
-  aka: {
-    name: 'imdb_stage_aka',
-    columns: [
-      ['line', 'integer'],
-      ['tconst', 'text'],
-      ['ordering', 'integer'],
-      ['text', 'text'],
-      ['region', 'text'],
-      ['language', 'text'],
-      ['kind', 'text'],
-      ['attributes', 'text'],
-    ],
-  },
-  credit: {
-    name: 'imdb_stage_credit',
-    columns: [
-      ['at', 'integer'],
-      ['tconst', 'text'],
-      ['nconst', 'text'],
-      ['role', 'text'],
-    ],
-  },
-  creditChange: {
-    name: 'imdb_stage_credit_change',
-    columns: [
-      ['id', 'integer'],
-      ['ordering', 'integer'],
-      ['billing', 'integer'],
-      ['job', 'text'],
-      ['character_name', 'text'],
-    ],
-  },
-  rating: {
-    name: 'imdb_stage_rating',
-    columns: [
-      ['line', 'integer'],
-      ['tconst', 'text'],
-      ['value', 'text'],
-      ['score', 'real'],
     ],
   },
 } as const satisfies Record<string, StageTable>
@@ -370,18 +322,50 @@ async function rows<T>(db: Kysely<Database>, query: RawBuilder<T>): Promise<T[]>
   return (await query.execute(db)).rows
 }
 
+/**
+ * A list of ids as one parameter, whatever its length (`where id in ${idList(…)}`): a statement
+ * compiled once, where an IN list of each batch's length would be compiled for each.
+ */
+function idList(target: Pick<BulkTarget, 'dialect'>, ids: readonly number[]): RawBuilder<unknown> {
+  return target.dialect === 'postgres'
+    ? sql`(select unnest(${[...ids]}::integer[]) as id)`
+    : sql`(select value as id from json_each(${JSON.stringify(ids)}))`
+}
+
+/** The rows of a query by their `id`. */
+async function byId<T extends { id: number }>(
+  target: BulkTarget,
+  query: RawBuilder<T>,
+): Promise<Map<number, T>> {
+  return new Map((await rows(target.db, query)).map((row) => [row.id, row]))
+}
+
+/**
+ * Sets columns of rows given as [id, ...values], in one statement through a staging table: rows a
+ * re-import changes, seldom many but sometimes most of a batch.
+ */
+async function updateById(
+  target: BulkTarget,
+  table: 'film' | 'title' | 'credit' | 'claim',
+  columns: StageTable['columns'],
+  changed: readonly Cell[][],
+): Promise<void> {
+  if (changed.length === 0) return
+  const staging = { name: `imdb_stage_${table}_change`, columns: [['id', 'integer'] as const, ...columns] }
+  await stage(target, staging, changed)
+  const set = columns.map(([column]) => `${column} = s.${column}`).join(', ')
+  await sql
+    .raw(`update ${table} set ${set} from ${staging.name} s where ${table}.id = s.id`)
+    .execute(target.db)
+}
+
 /** Queues films or people for `indexImportPending`. */
 export async function markImportPending(target: BulkTarget, kind: 'film' | 'person', ids: Iterable<number>) {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return
-  // One parameter whatever the number of ids: a statement compiled once.
-  const list =
-    target.dialect === 'postgres'
-      ? sql`select unnest(${unique}::integer[]) as id`
-      : sql`select cast(value as integer) as id from json_each(${JSON.stringify(unique)})`
   // `where true`: without it SQLite reads ON CONFLICT as the ON of a join.
   await sql`
-    insert into import_pending (kind, id) select ${text(kind)}, id from (${list}) as ids
+    insert into import_pending (kind, id) select ${text(kind)}, ids.id from ${idList(target, unique)} as ids
     where true
     on conflict do nothing`.execute(target.db)
 }
@@ -464,14 +448,17 @@ export async function storeImdbNames(
   }
   const created = await rows(
     db,
-    sql<{ id: number }>`
+    sql<{ id: number; imdb_id: string }>`
       insert into person (slug, name, imdb_id, created_at, updated_at)
       select s.slug, s.name, s.nconst, ${text(context.now)}, ${text(context.now)}
       from imdb_stage_name s
       where not exists (select 1 from person p where p.imdb_id = s.nconst)
-      returning id`,
+      returning id, imdb_id`,
   )
-  for (const { id } of created) tally.pending.person.push(id)
+  for (const { id, imdb_id } of created) {
+    context.ids.person.set(imdb_id, id)
+    tally.pending.person.push(id)
+  }
   if (revisions.length > 0) {
     await sql`
       update person set name = s.name, updated_at = ${context.now}
@@ -572,15 +559,18 @@ export async function storeImdbTitles(
   }
   const created = await rows(
     db,
-    sql<{ id: number }>`
+    sql<{ id: number; imdb_id: string }>`
       insert into film (slug, kind, status, relation, year, imdb_id, source_id, created_at, updated_at)
       select s.slug, s.kind, s.status, ${text('original')}, s.year, s.tconst, ${int(context.sourceId)},
         ${text(context.now)}, ${text(context.now)}
       from imdb_stage_title s
       where not exists (select 1 from film f where f.imdb_id = s.tconst)
-      returning id`,
+      returning id, imdb_id`,
   )
-  for (const { id } of created) tally.pending.film.push(id)
+  for (const { id, imdb_id } of created) {
+    context.ids.film.set(imdb_id, id)
+    tally.pending.film.push(id)
+  }
   if (revisions.length > 0) {
     await sql`
       update film set kind = s.kind, status = s.status, year = s.year, updated_at = ${context.now}
@@ -614,67 +604,66 @@ export async function storeImdbEpisodes(
   episodes: readonly StagedEpisode[],
   context: ImdbBatchContext,
 ): Promise<ImdbBatchOutcome> {
-  const { db } = target
   await prepareBatch(target, context.batch, [])
-  await stage(
+  const tally = new Tally()
+  const linked: Array<{ episode: StagedEpisode; id: number; parentId: number }> = []
+  for (const episode of episodes) {
+    const id = context.ids.film.get(episode.tconst)
+    const parentId = context.ids.film.get(episode.parent)
+    if (id === undefined) tally.skip(episode.line, notImportedTitle(episode.tconst))
+    else if (parentId === undefined)
+      tally.skip(episode.line, `its series ${episode.parent} is not an imported title`)
+    else linked.push({ episode, id, parentId })
+  }
+  const stored = await byId(
     target,
-    STAGES.episode,
-    episodes.map((e) => [e.line, e.tconst, e.parent, e.season, e.episode]),
-  )
-  const found = await rows(
-    db,
     sql<{
-      line: number
-      tconst: string
-      parent: string
+      id: number
+      slug: string
+      parent_film_id: number | null
       season: number | null
       episode: number | null
-      id: number | null
-      slug: string | null
-      parent_id: number | null
-      stored_parent: number | null
-      stored_season: number | null
-      stored_episode: number | null
     }>`
-      select s.line, s.tconst, s.parent, s.season, s.episode, f.id, f.slug, p.id as parent_id,
-        f.parent_film_id as stored_parent, f.season as stored_season, f.episode as stored_episode
-      from imdb_stage_episode s
-      left join film f on f.imdb_id = s.tconst
-      left join film p on p.imdb_id = s.parent`,
+      select id, slug, parent_film_id, season, episode from film
+      where id in ${idList(
+        target,
+        linked.map((l) => l.id),
+      )}`,
   )
-  const tally = new Tally()
   const revisions: NewRevision[] = []
-  for (const row of found) {
-    if (row.id === null) tally.skip(row.line, notImportedTitle(row.tconst))
-    else if (row.parent_id === null) tally.skip(row.line, `its series ${row.parent} is not an imported title`)
-    else if (row.stored_parent === null) tally.mark(row.line, 3)
-    else if (
-      row.stored_parent !== row.parent_id ||
-      row.stored_season !== row.season ||
-      row.stored_episode !== row.episode
-    ) {
-      tally.mark(row.line, 2)
-      revisions.push({
-        entityKind: 'film',
-        entityKey: row.slug!,
-        action: 'update',
-        before: { parent_film_id: row.stored_parent, season: row.stored_season, episode: row.stored_episode },
-        after: { parent_film_id: row.parent_id, season: row.season, episode: row.episode },
-      })
-    } else tally.mark(row.line, 1)
+  const changed: Cell[][] = []
+  for (const { episode, id, parentId } of linked) {
+    const row = stored.get(id)
+    const { line, season } = episode
+    if (row === undefined) tally.skip(line, notImportedTitle(episode.tconst))
+    else if (row.parent_film_id === parentId && row.season === season && row.episode === episode.episode)
+      tally.mark(line, 1)
+    else {
+      changed.push([id, parentId, season, episode.episode, context.now])
+      if (row.parent_film_id === null) tally.mark(line, 3)
+      else {
+        tally.mark(line, 2)
+        revisions.push({
+          entityKind: 'film',
+          entityKey: row.slug,
+          action: 'update',
+          before: { parent_film_id: row.parent_film_id, season: row.season, episode: row.episode },
+          after: { parent_film_id: parentId, season, episode: episode.episode },
+        })
+      }
+    }
   }
-  await sql`
-    update film set parent_film_id = x.parent_id, season = x.season, episode = x.episode,
-      updated_at = ${context.now}
-    from (
-      select s.tconst, p.id as parent_id, s.season, s.episode
-      from imdb_stage_episode s join film p on p.imdb_id = s.parent
-    ) as x
-    where film.imdb_id = x.tconst and (film.parent_film_id is distinct from x.parent_id
-      or film.season is distinct from x.season or film.episode is distinct from x.episode)`.execute(db)
-  await insertRevisions(db, context.revision, revisions)
+  await updateById(target, 'film', EPISODE_CHANGE, changed)
+  await insertRevisions(target.db, context.revision, revisions)
   return tally.outcome()
 }
+
+const EPISODE_CHANGE = [
+  ['parent_film_id', 'integer'],
+  ['season', 'integer'],
+  ['episode', 'integer'],
+  ['updated_at', 'text'],
+] as const
 
 /** title.akas: alternate titles, found by film and IMDb ordering. */
 export async function storeImdbAkas(
@@ -682,95 +671,119 @@ export async function storeImdbAkas(
   akas: readonly StagedAka[],
   context: ImdbBatchContext,
 ): Promise<ImdbBatchOutcome> {
-  const { db } = target
   await prepareBatch(target, context.batch, ['title'])
-  await stage(
-    target,
-    STAGES.aka,
-    akas.map((a) => [a.line, a.tconst, a.ordering, a.text, a.region, a.language, a.kind, a.attributes]),
-  )
-  const found = await rows(
-    db,
-    sql<{
-      line: number
-      tconst: string
-      ordering: number
-      text: string
-      region: string | null
-      language: string | null
-      kind: string
-      attributes: string | null
-      film_id: number | null
-      slug: string | null
-      title_id: number | null
-      stored_text: string | null
-      stored_region: string | null
-      stored_language: string | null
-      stored_kind: string | null
-      stored_attributes: string | null
-    }>`
-      select s.line, s.tconst, s.ordering, s.text, s.region, s.language, s.kind, s.attributes,
-        f.id as film_id, f.slug, t.id as title_id, t.text as stored_text, t.region as stored_region,
-        t.language as stored_language, t.kind as stored_kind, t.attributes as stored_attributes
-      from imdb_stage_aka s
-      left join film f on f.imdb_id = s.tconst
-      left join title t on t.film_id = f.id and t.imdb_ordering = s.ordering`,
-  )
   const tally = new Tally()
-  const revisions: NewRevision[] = []
-  for (const row of found) {
-    if (row.film_id === null) {
-      tally.skip(row.line, notImportedTitle(row.tconst))
+  const found: Array<{ aka: StagedAka; filmId: number }> = []
+  for (const aka of akas) {
+    const filmId = context.ids.film.get(aka.tconst)
+    if (filmId === undefined) tally.skip(aka.line, notImportedTitle(aka.tconst))
+    else found.push({ aka, filmId })
+  }
+  const stored = new Map(
+    (
+      await rows(
+        target.db,
+        sql<{
+          id: number
+          film_id: number
+          imdb_ordering: number
+          text: string
+          region: string | null
+          language: string | null
+          kind: string
+          attributes: string | null
+        }>`
+          select id, film_id, imdb_ordering, text, region, language, kind, attributes from title
+          where film_id in ${idList(
+            target,
+            found.map((f) => f.filmId),
+          )} and imdb_ordering is not null`,
+      )
+    ).map((row) => [`${row.film_id} ${row.imdb_ordering}`, row] as const),
+  )
+  const created: Cell[][] = []
+  const changed: Cell[][] = []
+  const updates: Array<{ filmId: number; ordering: number; before: object; after: object }> = []
+  for (const { aka, filmId } of found) {
+    const after = {
+      text: aka.text,
+      region: aka.region,
+      language: aka.language,
+      kind: aka.kind,
+      attributes: aka.attributes,
+    }
+    const row = stored.get(`${filmId} ${aka.ordering}`)
+    if (row === undefined) {
+      tally.mark(aka.line, 3)
+      tally.pending.film.push(filmId)
+      created.push([
+        filmId,
+        aka.text,
+        aka.language,
+        aka.region,
+        aka.kind,
+        aka.ordering + 1,
+        context.sourceId,
+        aka.ordering,
+        aka.attributes,
+      ])
       continue
     }
-    const after = {
+    const before = {
       text: row.text,
       region: row.region,
       language: row.language,
       kind: row.kind,
       attributes: row.attributes,
     }
-    if (row.title_id === null) {
-      tally.mark(row.line, 3)
-      tally.pending.film.push(row.film_id)
-      continue
-    }
-    const before = {
-      text: row.stored_text,
-      region: row.stored_region,
-      language: row.stored_language,
-      kind: row.stored_kind,
-      attributes: row.stored_attributes,
-    }
     if (Object.entries(after).every(([key, value]) => before[key as keyof typeof before] === value)) {
-      tally.mark(row.line, 1)
+      tally.mark(aka.line, 1)
       continue
     }
-    tally.mark(row.line, 2)
-    tally.pending.film.push(row.film_id)
-    revisions.push({
+    tally.mark(aka.line, 2)
+    tally.pending.film.push(filmId)
+    changed.push([row.id, aka.text, aka.language, aka.region, aka.kind, aka.attributes, context.sourceId])
+    updates.push({ filmId, ordering: aka.ordering, before, after })
+  }
+  await fill(target, 'title', AKA_COLUMNS, created)
+  await updateById(target, 'title', AKA_CHANGE, changed)
+  const slugs = await filmSlugs(
+    target,
+    updates.map((u) => u.filmId),
+  )
+  await insertRevisions(
+    target.db,
+    context.revision,
+    updates.map(({ filmId, ordering, before, after }) => ({
       entityKind: 'title',
-      entityKey: `${row.slug}/${row.ordering}`,
+      entityKey: `${slugs.get(filmId)}/${ordering}`,
       action: 'update',
       before,
       after,
-    })
-  }
-  await sql`
-    insert into title (film_id, text, language, region, kind, position, source_id, imdb_ordering, attributes)
-    select f.id, s.text, s.language, s.region, s.kind, s.ordering + 1, ${int(context.sourceId)}, s.ordering,
-      s.attributes
-    from imdb_stage_aka s join film f on f.imdb_id = s.tconst
-    where true
-    on conflict (film_id, imdb_ordering) where imdb_ordering is not null
-    do update set text = excluded.text, language = excluded.language, region = excluded.region,
-      kind = excluded.kind, attributes = excluded.attributes, source_id = excluded.source_id
-    where title.text <> excluded.text or title.language is distinct from excluded.language
-      or title.region is distinct from excluded.region or title.kind <> excluded.kind
-      or title.attributes is distinct from excluded.attributes`.execute(db)
-  await insertRevisions(db, context.revision, revisions)
+    })),
+  )
   return tally.outcome()
 }
+
+const AKA_COLUMNS = [
+  'film_id',
+  'text',
+  'language',
+  'region',
+  'kind',
+  'position',
+  'source_id',
+  'imdb_ordering',
+  'attributes',
+] as const
+const AKA_CHANGE = [
+  ['text', 'text'],
+  ['language', 'text'],
+  ['region', 'text'],
+  ['kind', 'text'],
+  ['attributes', 'text'],
+  ['source_id', 'integer'],
+] as const
 
 /**
  * title.crew (ordering 0, never changes a stored credit) and title.principals (enriches a credit crew
@@ -783,53 +796,60 @@ export async function storeImdbCredits(
   context: ImdbBatchContext,
   from: 'crew' | 'principals',
 ): Promise<ImdbBatchOutcome> {
-  const { db } = target
   await prepareBatch(target, context.batch, ['credit'])
-  // Only what finds the stored rows goes through the database; the rest is read from `credits`.
-  await stage(
-    target,
-    STAGES.credit,
-    credits.map((c, at) => [at, c.tconst, c.nconst, c.role]),
-  )
-  const found = await rows(
-    db,
-    sql<{
-      at: number
-      film_id: number | null
-      slug: string | null
-      curated_file: string | null
-      person_id: number | null
-      credit_id: number | null
-      stored_ordering: number | null
-      stored_billing: number | null
-      stored_job: string | null
-      stored_character: string | null
-    }>`
-      select s.at, f.id as film_id, f.slug, f.curated_file, p.id as person_id, c.id as credit_id,
-        c.imdb_ordering as stored_ordering, c.billing as stored_billing, c.job as stored_job,
-        c.character_name as stored_character
-      from imdb_stage_credit s
-      left join film f on f.imdb_id = s.tconst
-      left join person p on p.imdb_id = s.nconst
-      left join credit c on c.film_id = f.id and c.person_id = p.id and c.role = s.role
-        and c.imdb_ordering is not null`,
-  )
   const tally = new Tally()
-  const revisions: NewRevision[] = []
+  const found: Array<{ credit: StagedCredit; filmId: number; personId: number }> = []
+  for (const credit of credits) {
+    const filmId = context.ids.film.get(credit.tconst)
+    const personId = context.ids.person.get(credit.nconst)
+    if (filmId === undefined) tally.skip(credit.line, notImportedTitle(credit.tconst))
+    else if (personId === undefined) tally.skip(credit.line, notImportedPerson(credit.nconst))
+    else if (context.ids.curated.has(filmId)) tally.mark(credit.line, 0)
+    else found.push({ credit, filmId, personId })
+  }
+  // The stored credits of the batch's films: few, and read in the order of the index on film.
+  const stored = new Map(
+    (
+      await rows(
+        target.db,
+        sql<{
+          id: number
+          film_id: number
+          person_id: number
+          role: string
+          imdb_ordering: number
+          billing: number
+          job: string | null
+          character_name: string | null
+        }>`
+          select id, film_id, person_id, role, imdb_ordering, billing, job, character_name from credit
+          where film_id in ${idList(
+            target,
+            found.map((f) => f.filmId),
+          )} and imdb_ordering is not null`,
+      )
+    ).map((row) => [`${row.film_id} ${row.person_id} ${row.role}`, row] as const),
+  )
   const created: Cell[][] = []
   const changed: Cell[][] = []
-  for (const row of found) {
-    const credit = credits[row.at]!
+  const updates: Array<{ filmId: number; credit: StagedCredit; before: object }> = []
+  for (const { credit, filmId, personId } of found) {
     const { line } = credit
-    if (row.film_id === null) tally.skip(line, notImportedTitle(credit.tconst))
-    else if (row.person_id === null) tally.skip(line, notImportedPerson(credit.nconst))
-    else if (row.curated_file !== null) tally.mark(line, 0)
-    else if (row.credit_id === null) {
+    const row = stored.get(`${filmId} ${personId} ${credit.role}`)
+    const change = [
+      row?.id ?? 0,
+      credit.ordering,
+      credit.billing,
+      credit.job,
+      credit.characterName,
+      context.sourceId,
+    ]
+    if (row === undefined) {
       tally.mark(line, 3)
-      tally.pending.person.push(row.person_id)
+      tally.pending.person.push(personId)
       created.push([
-        row.film_id,
-        row.person_id,
+        filmId,
+        personId,
         credit.role,
         credit.characterName,
         credit.billing,
@@ -838,40 +858,53 @@ export async function storeImdbCredits(
         credit.job,
       ])
     } else if (from === 'crew') tally.mark(line, 1)
-    else if (row.stored_ordering === 0) {
+    else if (row.imdb_ordering === 0) {
       // A credit title.crew made, which its principal row now completes.
       tally.mark(line, 3)
-      tally.pending.person.push(row.person_id)
-      changed.push([row.credit_id, credit.ordering, credit.billing, credit.job, credit.characterName])
+      tally.pending.person.push(personId)
+      changed.push(change)
     } else if (
-      row.stored_ordering !== credit.ordering ||
-      row.stored_billing !== credit.billing ||
-      row.stored_job !== credit.job ||
-      row.stored_character !== credit.characterName
+      row.imdb_ordering !== credit.ordering ||
+      row.billing !== credit.billing ||
+      row.job !== credit.job ||
+      row.character_name !== credit.characterName
     ) {
       tally.mark(line, 2)
-      changed.push([row.credit_id, credit.ordering, credit.billing, credit.job, credit.characterName])
-      revisions.push({
-        entityKind: 'credit',
-        entityKey: `${row.slug}/${credit.role}/${credit.nconst}`,
-        action: 'update',
-        before: { billing: row.stored_billing, job: row.stored_job, character_name: row.stored_character },
-        after: { billing: credit.billing, job: credit.job, character_name: credit.characterName },
+      changed.push(change)
+      updates.push({
+        filmId,
+        credit,
+        before: { billing: row.billing, job: row.job, character_name: row.character_name },
       })
     } else tally.mark(line, 1)
   }
   await fill(target, 'credit', CREDIT_COLUMNS, created)
-  if (changed.length > 0) {
-    await stage(target, STAGES.creditChange, changed)
-    await sql`
-      update credit set imdb_ordering = c.ordering, billing = c.billing, job = c.job,
-        character_name = c.character_name, source_id = ${context.sourceId}
-      from imdb_stage_credit_change c
-      where credit.id = c.id`.execute(db)
-  }
-  await insertRevisions(db, context.revision, revisions)
+  await updateById(target, 'credit', CREDIT_CHANGE, changed)
+  const slugs = await filmSlugs(
+    target,
+    updates.map((u) => u.filmId),
+  )
+  await insertRevisions(
+    target.db,
+    context.revision,
+    updates.map(({ filmId, credit, before }) => ({
+      entityKind: 'credit',
+      entityKey: `${slugs.get(filmId)}/${credit.role}/${credit.nconst}`,
+      action: 'update',
+      before,
+      after: { billing: credit.billing, job: credit.job, character_name: credit.characterName },
+    })),
+  )
   return tally.outcome()
 }
+
+const CREDIT_CHANGE = [
+  ['imdb_ordering', 'integer'],
+  ['billing', 'integer'],
+  ['job', 'text'],
+  ['character_name', 'text'],
+  ['source_id', 'integer'],
+] as const
 
 /**
  * title.ratings: one `rating` claim per film from IMDb ({ score, scale: 10, votes }, as of the dump's
@@ -882,78 +915,116 @@ export async function storeImdbRatings(
   ratings: readonly StagedRating[],
   context: ImdbBatchContext & { asOf: string },
 ): Promise<ImdbBatchOutcome> {
-  const { db } = target
   await prepareBatch(target, context.batch, ['claim'])
-  const value = (r: StagedRating) => JSON.stringify({ score: r.score, scale: 10, votes: r.votes })
-  await stage(
-    target,
-    STAGES.rating,
-    ratings.map((r) => [r.line, r.tconst, value(r), r.score]),
-  )
-  const found = await rows(
-    db,
-    sql<{
-      line: number
-      tconst: string
-      value: string
-      film_id: number | null
-      slug: string | null
-      claim_id: number | null
-      stored: string | null
-    }>`
-      select s.line, s.tconst, s.value, f.id as film_id, f.slug, c.id as claim_id, c.value as stored
-      from imdb_stage_rating s
-      left join film f on f.imdb_id = s.tconst
-      left join claim c on c.subject_kind = 'film' and c.subject_id = f.id and c.property = 'rating'
-        and c.origin = ${IMDB_ORIGIN}`,
-  )
   const tally = new Tally()
-  const revisions: NewRevision[] = []
-  for (const row of found) {
-    if (row.film_id === null) tally.skip(row.line, notImportedTitle(row.tconst))
-    else if (row.claim_id === null) {
-      tally.mark(row.line, 3)
-      tally.pending.film.push(row.film_id)
-    } else if (row.stored !== row.value) {
-      tally.mark(row.line, 2)
-      tally.pending.film.push(row.film_id)
-      const before = JSON.parse(row.stored!) as { score: number }
-      const after = JSON.parse(row.value) as { score: number }
-      if (before.score !== after.score) {
-        revisions.push({
-          entityKind: 'claim',
-          entityKey: `${row.slug}/rating`,
-          action: 'update',
-          before,
-          after,
-        })
-      }
-    } else tally.mark(row.line, 1)
+  const found: Array<{ rating: StagedRating; filmId: number }> = []
+  for (const rating of ratings) {
+    const filmId = context.ids.film.get(rating.tconst)
+    if (filmId === undefined) tally.skip(rating.line, notImportedTitle(rating.tconst))
+    else found.push({ rating, filmId })
   }
+  const stored = await imdbRatingClaims(
+    target,
+    found.map((f) => f.filmId),
+  )
   const qualifiers = JSON.stringify({ by: 'IMDb', as_of: context.asOf })
   const key = qualifierKey({ by: 'IMDb', as_of: context.asOf })
-  await sql`
-    insert into claim (subject_kind, subject_id, property, value, qualifiers, qualifier_key, source_id,
-      spoiler, status, origin, added_by, added_at)
-    select ${text('film')}, f.id, ${text('rating')}, s.value, ${text(qualifiers)}, ${text(key)},
-      ${int(context.sourceId)}, ${text('none')}, ${text('accepted')}, ${text(IMDB_ORIGIN)},
-      ${text(context.revision.author)}, ${text(context.now)}
-    from imdb_stage_rating s join film f on f.imdb_id = s.tconst
-    where not exists (
-      select 1 from claim c where c.subject_kind = 'film' and c.subject_id = f.id and c.property = 'rating'
-        and c.origin = ${IMDB_ORIGIN})`.execute(db)
-  if (tally.outcome().updated > 0) {
-    await sql`
-      update claim set value = x.value, qualifiers = ${qualifiers}, qualifier_key = ${key},
-        source_id = ${context.sourceId}
-      from (
-        select f.id as film_id, s.value from imdb_stage_rating s join film f on f.imdb_id = s.tconst
-      ) as x
-      where claim.subject_kind = 'film' and claim.subject_id = x.film_id and claim.property = 'rating'
-        and claim.origin = ${IMDB_ORIGIN} and claim.value <> x.value`.execute(db)
+  const created: Cell[][] = []
+  const changed: Cell[][] = []
+  const updates: Array<{ filmId: number; before: { score: number }; after: { score: number } }> = []
+  for (const { rating, filmId } of found) {
+    const value = JSON.stringify({ score: rating.score, scale: 10, votes: rating.votes })
+    const row = stored.get(filmId)
+    if (row === undefined) {
+      tally.mark(rating.line, 3)
+      tally.pending.film.push(filmId)
+      created.push([
+        'film',
+        filmId,
+        'rating',
+        value,
+        qualifiers,
+        key,
+        context.sourceId,
+        'none',
+        'accepted',
+        IMDB_ORIGIN,
+        context.revision.author,
+        context.now,
+      ])
+    } else if (row.value !== value) {
+      tally.mark(rating.line, 2)
+      tally.pending.film.push(filmId)
+      changed.push([row.id, value, qualifiers, key, context.sourceId])
+      const before = JSON.parse(row.value) as { score: number }
+      if (before.score !== rating.score) updates.push({ filmId, before, after: JSON.parse(value) })
+    } else tally.mark(rating.line, 1)
   }
-  await insertRevisions(db, context.revision, revisions)
+  await fill(target, 'claim', RATING_COLUMNS, created)
+  await updateById(target, 'claim', RATING_CHANGE, changed)
+  const slugs = await filmSlugs(
+    target,
+    updates.map((u) => u.filmId),
+  )
+  await insertRevisions(
+    target.db,
+    context.revision,
+    updates.map(({ filmId, before, after }) => ({
+      entityKind: 'claim',
+      entityKey: `${slugs.get(filmId)}/rating`,
+      action: 'update',
+      before,
+      after,
+    })),
+  )
   return tally.outcome()
+}
+
+const RATING_COLUMNS = [
+  'subject_kind',
+  'subject_id',
+  'property',
+  'value',
+  'qualifiers',
+  'qualifier_key',
+  'source_id',
+  'spoiler',
+  'status',
+  'origin',
+  'added_by',
+  'added_at',
+] as const
+const RATING_CHANGE = [
+  ['value', 'text'],
+  ['qualifiers', 'text'],
+  ['qualifier_key', 'text'],
+  ['source_id', 'integer'],
+] as const
+
+/** IMDb's rating claims of these films, by film. */
+async function imdbRatingClaims(
+  target: Pick<BulkTarget, 'db' | 'dialect'>,
+  filmIds: readonly number[],
+): Promise<Map<number, { id: number; value: string }>> {
+  const found = await rows(
+    target.db,
+    sql<{ id: number; subject_id: number; value: string; origin: string | null }>`
+      select id, subject_id, value, origin from claim
+      where subject_kind = 'film' and subject_id in ${idList(target, filmIds)} and property = 'rating'`,
+  )
+  // The origin is checked here, not in SQL: SQLite, without statistics, would read the claims by the
+  // index on origin, that is every IMDb rating, for each batch of films.
+  return new Map(found.filter((row) => row.origin === IMDB_ORIGIN).map((row) => [row.subject_id, row]))
+}
+
+/** The slugs of these films, for revisions. */
+async function filmSlugs(target: BulkTarget, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map()
+  const found = await byId(
+    target,
+    sql<{ id: number; slug: string }>`select id, slug from film where id in ${idList(target, ids)}`,
+  )
+  return new Map([...found].map(([id, row]) => [id, row.slug]))
 }
 
 /** The source "IMDb datasets" of one dump date (YYYY-MM-DD), created on first use. */
@@ -1099,23 +1170,12 @@ export async function deleteImportPending(
 
 /** What a film's search document needs beyond its row and titles: IMDb's votes. */
 export async function listImdbVotes(
-  db: Kysely<Database>,
+  target: Pick<BulkTarget, 'db' | 'dialect'>,
   filmIds: readonly number[],
 ): Promise<Map<number, number>> {
   const votes = new Map<number, number>()
-  if (filmIds.length === 0) return votes
-  // The origin is checked here, not in SQL: SQLite, without statistics, would read the claims by the
-  // index on origin, that is every IMDb rating, for each batch of films.
-  const found = await db
-    .selectFrom('claim')
-    .select(['subject_id', 'value', 'origin'])
-    .where('subject_kind', '=', 'film')
-    .where('subject_id', 'in', [...filmIds])
-    .where('property', '=', 'rating')
-    .execute()
-  for (const row of found)
-    if (row.origin === IMDB_ORIGIN)
-      votes.set(row.subject_id, (JSON.parse(row.value) as { votes?: number }).votes ?? 0)
+  for (const [filmId, claim] of await imdbRatingClaims(target, filmIds))
+    votes.set(filmId, (JSON.parse(claim.value) as { votes?: number }).votes ?? 0)
   return votes
 }
 
