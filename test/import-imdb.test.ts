@@ -240,6 +240,36 @@ for (const dialect of DIALECTS) {
       expect(await listIndexes(storage)).toEqual(migrated)
     })
 
+    it.runIf(dialect === 'sqlite')(
+      'writes credits alone without checking foreign keys, and every row it wrote refers to stored rows',
+      async () => {
+        const checking = async () =>
+          (await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(storage.db)).rows[0]!.foreign_keys
+        const during = new Map<string, Promise<number>>()
+        const report = await importDir(storage, imdbDir(HEAD100), {
+          onProgress: (progress) => {
+            if (!during.has(progress.name)) during.set(progress.name, checking())
+          },
+        })
+        expect(
+          Object.fromEntries(await Promise.all([...during].map(async ([name, on]) => [name, await on]))),
+        ).toEqual({
+          'name.basics': 1,
+          'title.basics': 1,
+          'title.episode': 1,
+          'title.akas': 1,
+          'title.crew': 0,
+          'title.principals': 0,
+          'title.ratings': 1,
+          'search index': 1,
+        })
+        expect(await checking()).toBe(1)
+        // Principals name people beyond the first 99: those lines are skipped, not written dangling.
+        expect(fileReport(report, 'title.principals').skipped).toBeGreaterThan(0)
+        expect((await sql`pragma foreign_key_check`.execute(storage.db)).rows).toEqual([])
+      },
+    )
+
     it('changes nothing when the same files are imported again', async () => {
       const dir = imdbDir(HEAD100)
       await importDir(storage, dir)

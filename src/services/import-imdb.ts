@@ -20,6 +20,7 @@ import {
   storeImdbNames,
   storeImdbRatings,
   storeImdbTitles,
+  type BulkLoad,
   type BulkTarget,
   type ImdbBatchContext,
   type ImdbBatchOutcome,
@@ -259,7 +260,16 @@ export async function importImdb(
       }
       const map = mapper(name, { adult: options.adult ?? false, types, year: Number(now().slice(0, 4)) })
       files.push(
-        await importFile(storage, name, feed, map, checkpoints.get(name), { marked, ids }, options, now),
+        await importFile(
+          storage,
+          name,
+          feed,
+          map,
+          checkpoints.get(name),
+          { bulk, marked, ids },
+          options,
+          now,
+        ),
       )
     }
     await bulk.restoreIndexes()
@@ -478,6 +488,14 @@ const NOTHING_STORED: ImdbBatchOutcome = {
   pending: { film: [], person: [] },
 }
 
+/**
+ * Files whose rows are written without checking their references: credits refer to films and people
+ * whose ids the import has just read (`ImdbIds`), and none is ever deleted, except a curated file's
+ * films, whose credits the import leaves alone. Checking each credit's person was a random read in
+ * the table of people, which cost as much as writing the credit.
+ */
+const TRUSTED_REFERENCES = new Set<ImdbFileName>(['title.crew', 'title.principals'])
+
 /** Films and people this import has queued for indexing already. */
 type Marked = Record<'film' | 'person', IdSet>
 
@@ -507,7 +525,7 @@ async function importFile(
   feed: ImdbFeed<unknown>,
   map: Mapper,
   checkpoint: ImportCheckpoint | undefined,
-  { marked, ids }: { marked: Marked; ids: ImdbIds },
+  { bulk, marked, ids }: { bulk: BulkLoad; marked: Marked; ids: ImdbIds },
   options: ImportImdbOptions,
   now: () => string,
 ): Promise<ImdbFileReport> {
@@ -615,6 +633,7 @@ async function importFile(
     })
   }
 
+  await bulk.checkReferences(!TRUSTED_REFERENCES.has(name))
   try {
     for await (const item of feed.read(from)) {
       batch.lines += 1

@@ -148,6 +148,12 @@ const STAGES = {
 export interface BulkLoad {
   /** Builds the indexes the load left out (before anything reads by them). */
   restoreIndexes(): Promise<void>
+  /**
+   * Whether each row written is checked to refer to stored rows (foreign keys): on unless told. Off
+   * only for rows whose references the caller has just read from the database and that nothing
+   * deletes. SQLite only; called between transactions.
+   */
+  checkReferences(on: boolean): Promise<void>
   /** Restores the settings. */
   end(): Promise<void>
 }
@@ -171,18 +177,23 @@ export async function beginBulkLoad(target: BulkTarget): Promise<BulkLoad> {
       if (index.table === table) await db.schema.dropIndex(index.name).ifExists().execute()
   }
   const restoreIndexes = () => restoreDeferredIndexes(db)
-  if (target.dialect !== 'sqlite') return { restoreIndexes, end: async () => {} }
+  if (target.dialect !== 'sqlite')
+    return { restoreIndexes, checkReferences: async () => {}, end: async () => {} }
   const read = async (name: string) =>
     Object.values((await sql.raw<Record<string, number>>(`pragma ${name}`).execute(db)).rows[0] ?? {})[0]
   const before = {
     cache_size: await read('cache_size'),
     wal_autocheckpoint: await read('wal_autocheckpoint'),
+    foreign_keys: await read('foreign_keys'),
   }
   await sql.raw(`pragma cache_size = ${-BULK_CACHE_KIB}`).execute(db)
   await sql.raw(`pragma wal_autocheckpoint = ${BULK_CHECKPOINT_PAGES}`).execute(db)
   await sql.raw('pragma temp_store = memory').execute(db)
   return {
     restoreIndexes,
+    checkReferences: async (on) => {
+      await sql.raw(`pragma foreign_keys = ${on && before.foreign_keys === 1 ? 'on' : 'off'}`).execute(db)
+    },
     end: async () => {
       for (const [name, value] of Object.entries(before))
         if (typeof value === 'number') await sql.raw(`pragma ${name} = ${value}`).execute(db)
