@@ -292,6 +292,8 @@ for (const dialect of DIALECTS) {
       editLine(join(dir, 'title.crew.tsv'), 10, () => 'tt0000009\tnm0000002\t\\N')
       editLine(principals, 26, () => 'tt0000009\t1\tnm0000001\tactor\t\\N\t["Mr. X"]')
       editLine(principals, 29, () => 'tt0000009\t4\tnm0000002\tdirector\t\\N\t\\N')
+      // A category Retold has no role for, even one named like an object's property, is skipped.
+      editLine(principals, 27, () => 'tt0000009\t2\tnm0000003\tconstructor\t\\N\t\\N')
       const first = await importDir(storage, dir)
       expect(fileReport(first, 'title.crew')).toMatchObject({ imported: 1 })
       expect(fileReport(first, 'title.principals')).toMatchObject({ imported: 2, updated: 0 })

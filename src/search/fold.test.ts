@@ -21,6 +21,10 @@ describe('fold', () => {
     ['Hachi: A Dog’s Tale', 'hachi a dogs tale'],
     ['  Miracle   in\tCell  ', 'miracle in cell'],
     ['ﬁlm ①', 'film 1'],
+    // Words that name an object's inherited properties are words like any other.
+    ['The Constructor', 'the constructor'],
+    ['Ñandú constructor 7th', 'nandu constructor 7'],
+    ['__proto__ toString', 'proto tostring'],
   ])('%s → %s', (text, folded) => {
     expect(fold(text)).toBe(folded)
   })

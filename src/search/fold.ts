@@ -25,8 +25,9 @@ const DIGIT_BOUNDARY = /(?<=\p{N})(?=[\p{L}\p{M}])|(?<=[\p{L}\p{M}])(?=\p{N})/u
 
 const ORDINAL_DIGITS = /^(\d+)(?:st|nd|rd|th)$/
 
-// English number words, so that "Seven Samurai" and "7 samurai", "7th" and "seventh" meet.
-const NUMBER_WORDS: Record<string, string> = Object.fromEntries(
+// English number words, so that "Seven Samurai" and "7 samurai", "7th" and "seventh" meet. A Map: an
+// object would turn the word "constructor" into its prototype's function.
+const NUMBER_WORDS = new Map(
   [
     ['one', 'first'],
     ['two', 'second'],
@@ -51,14 +52,13 @@ export function fold(text: string): string {
   // Most names of a film database are plain ASCII, which needs no normalizing: a search index of
   // millions of documents folds them faster this way, to the same words.
   if (PRINTABLE_ASCII.test(text)) {
-    return text
-      .toLowerCase()
-      .replace(ASCII_APOSTROPHES, '')
-      .replace(ASCII_NOT_WORD, ' ')
-      .split(' ')
-      .flatMap((word) => (ASCII_DIGIT.test(word) ? splitNumber(word) : [NUMBER_WORDS[word] ?? word]))
-      .filter((word) => word !== '')
-      .join(' ')
+    let folded = ''
+    for (const word of text.toLowerCase().replace(ASCII_APOSTROPHES, '').split(ASCII_NOT_WORD)) {
+      if (word === '') continue
+      const parts = ASCII_DIGIT.test(word) ? splitNumber(word) : [NUMBER_WORDS.get(word) ?? word]
+      for (const part of parts) if (part !== '') folded = folded === '' ? part : `${folded} ${part}`
+    }
+    return folded
   }
   const lower = text.normalize('NFKC').replace(/İ/g, 'i').toLowerCase()
   const unmarked = lower.normalize('NFD').replace(DIACRITICS, '').normalize('NFC')
@@ -86,5 +86,5 @@ export function tokenize(folded: string): string[] {
 function splitNumber(word: string): string[] {
   const ordinal = ORDINAL_DIGITS.exec(word)
   if (ordinal) return [ordinal[1]!]
-  return word.split(DIGIT_BOUNDARY).map((part) => NUMBER_WORDS[part] ?? part)
+  return word.split(DIGIT_BOUNDARY).map((part) => NUMBER_WORDS.get(part) ?? part)
 }

@@ -344,7 +344,12 @@ export async function listConflicts(
   }
 }
 
-const BOOLEAN_WORDS: Record<string, boolean> = { true: true, yes: true, false: false, no: false }
+const BOOLEAN_WORDS = new Map([
+  ['true', true],
+  ['yes', true],
+  ['false', false],
+  ['no', false],
+])
 
 /**
  * A claim's value typed into a form, as the property's type wants it: "127" a number, "yes" true,
@@ -362,7 +367,7 @@ export function parseValueText(property: string, text: string): unknown {
     case 'count':
       return number(trimmed)
     case 'boolean':
-      return BOOLEAN_WORDS[trimmed.toLowerCase()] ?? trimmed
+      return BOOLEAN_WORDS.get(trimmed.toLowerCase()) ?? trimmed
     case 'money': {
       const match = /^([\d ,_.]+)\s*([A-Za-z]{3})$/.exec(trimmed)
       return match ? { amount: number(match[1]!), currency: match[2]!.toUpperCase() } : trimmed

@@ -86,19 +86,21 @@ export const DEFAULT_IMDB_TYPES = [
 ] as const
 
 // Principals' categories: the credit role each becomes, and the categories kept as the credit's job.
-const ROLES: Readonly<Record<string, string>> = {
-  actor: 'cast',
-  actress: 'cast',
-  self: 'cast',
-  archive_footage: 'cast',
-  archive_sound: 'cast',
-  director: 'director',
-  writer: 'writer',
-  producer: 'producer',
-  composer: 'composer',
-  cinematographer: 'cinematographer',
-  editor: 'editor',
-}
+const ROLES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    actor: 'cast',
+    actress: 'cast',
+    self: 'cast',
+    archive_footage: 'cast',
+    archive_sound: 'cast',
+    director: 'director',
+    writer: 'writer',
+    producer: 'producer',
+    composer: 'composer',
+    cinematographer: 'cinematographer',
+    editor: 'editor',
+  }),
+)
 const CATEGORY_AS_JOB = new Set(['self', 'archive_footage', 'archive_sound'])
 
 export interface NameRecord {
@@ -429,7 +431,7 @@ function mapper(name: ImdbFileName, filter: { adult: boolean; types: Set<string>
     case 'title.principals':
       return (record, line, batch, file) => {
         const r = record as PrincipalRecord
-        const role = ROLES[r.category]
+        const role = ROLES.get(r.category)
         // production_designer, casting_director: no such role in Retold.
         if (role === undefined) {
           batch.skipped += 1

@@ -97,6 +97,8 @@ describe('countries and nationalities', () => {
     expect(countryOf('japonesas')).toBe('JP')
     expect(countryOf('Arabic')).toBe(null)
     expect(countryOf('Indiana')).toBe(null)
+    expect(countryOf('constructor')).toBe(null)
+    expect(countryOf('toString')).toBe(null)
     expect(isNationality('Hindi')).toBe(false)
   })
 

@@ -234,12 +234,17 @@ export function isNationality(word: string): boolean {
 export function countryOf(word: string): string | null {
   const key = word.trim().toLowerCase()
   return (
-    DEMONYMS[key] ??
+    own(DEMONYMS, key) ??
     COUNTRY_BY_NAME.get(key) ??
     DERIVED.get(key) ??
-    ABBREVIATIONS[word.replace(/[\s.]/g, '')] ??
+    own(ABBREVIATIONS, word.replace(/[\s.]/g, '')) ??
     null
   )
+}
+
+// Not `record[key]`: a word like "constructor" would find Object.prototype's function.
+function own(record: Readonly<Record<string, string>>, key: string): string | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined
 }
 
 /** A regular-expression alternative matching every demonym and country name, longest first, and the abbreviations in capitals. */
