@@ -326,7 +326,7 @@ export async function indexImportPending(
             ? await importedFilmDocuments(trx, storage.dialect, ids)
             : await importedPeople(trx, ids)
         await replaceSearchDocuments(trx, storage.dialect, documents)
-        await deleteImportPending(trx, kind, ids)
+        await deleteImportPending(trx, kind, ids.at(-1)!)
       })
       indexed[kind === 'film' ? 'films' : 'people'] += ids.length
       onProgress?.(indexed.films + indexed.people, total)

@@ -1,8 +1,9 @@
-import { CompiledQuery, sql, type Kysely, type RawBuilder } from 'kysely'
+import { sql, type Kysely, type RawBuilder } from 'kysely'
 import { qualifierKey } from '../../domain/index.ts'
-import type { DialectName, Storage } from '../connect.ts'
+import type { Storage } from '../connect.ts'
 import type { Database } from '../schema.ts'
 import type { ImdbIds } from './imdb-ids.ts'
+import { insertRows } from './insert-rows.ts'
 import { insertRevisions, type NewRevision, type RevisionContext } from './revision-repository.ts'
 
 // Writing a batch of IMDb rows: the batch goes into a temporary staging table (COPY on PostgreSQL,
@@ -101,6 +102,7 @@ export interface StagedRating {
   votes: number
 }
 
+// A value of COPY's text format, or of a staging table.
 type Cell = string | number | null
 
 const CREDIT_COLUMNS = [
@@ -263,46 +265,6 @@ async function fill(target: BulkTarget, table: string, columns: readonly string[
   if (target.copyFrom)
     await target.copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`, copyText(rows))
   else await insertRows(target, `insert into ${table} (${columns.join(', ')})`, rows)
-}
-
-/**
- * `insert` (`insert into t (a, b)`) of `rows` in statements of fixed shapes: CHUNK_ROWS rows, then
- * halves down to one row for the rest. A multi-row VALUES of every batch's row count would be compiled
- * anew each time and kept, a few MB each, by the connection's statement cache (`storage/connect.ts`).
- */
-async function insertRows(target: BulkTarget, insert: string, rows: readonly Cell[][]) {
-  let start = 0
-  for (let size = CHUNK_ROWS; size >= 1; size >>= 1) {
-    for (; rows.length - start >= size; start += size) {
-      const chunk = rows.slice(start, start + size)
-      await target.db.executeQuery(
-        CompiledQuery.raw(
-          `${insert} values ${placeholders(target.dialect, size, chunk[0]!.length)}`,
-          chunk.flat(),
-        ),
-      )
-    }
-  }
-}
-
-// Rows per statement of insertRows: 8 columns make 2,048 parameters, far below either limit.
-const CHUNK_ROWS = 256
-const placeholderCache = new Map<string, string>()
-
-function placeholders(dialect: DialectName, rows: number, columns: number): string {
-  const key = `${dialect}:${rows}:${columns}`
-  let text = placeholderCache.get(key)
-  if (text === undefined) {
-    const tuples: string[] = []
-    for (let r = 0; r < rows; r++) {
-      const cells: string[] = []
-      for (let c = 1; c <= columns; c++) cells.push(dialect === 'postgres' ? `$${r * columns + c}` : '?')
-      tuples.push(`(${cells.join(',')})`)
-    }
-    text = tuples.join(',')
-    placeholderCache.set(key, text)
-  }
-  return text
 }
 
 // COPY's text format: tab-separated, `\N` for null, backslash escapes for backslash, tab and line ends.
@@ -1166,17 +1128,13 @@ export async function listImportPending(
   return found.map((row) => row.id)
 }
 
+/** Takes the ids up to `last` off the queue: those `listImportPending` gave, lowest first. */
 export async function deleteImportPending(
   db: Kysely<Database>,
   kind: 'film' | 'person',
-  ids: readonly number[],
+  last: number,
 ): Promise<void> {
-  if (ids.length === 0) return
-  await db
-    .deleteFrom('import_pending')
-    .where('kind', '=', kind)
-    .where('id', 'in', [...ids])
-    .execute()
+  await db.deleteFrom('import_pending').where('kind', '=', kind).where('id', '<=', last).execute()
 }
 
 /** What a film's search document needs beyond its row and titles: IMDb's votes. */

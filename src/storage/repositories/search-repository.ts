@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely'
 import { keyWords, type SearchDocument, type SearchKind } from '../../search/index.ts'
 import type { DialectName } from '../connect.ts'
 import type { Database, SearchDocumentTable } from '../schema.ts'
+import { insertRows } from './insert-rows.ts'
 
 // The search index: documents with their normalized keys; the dictionary of their words with how many
 // documents hold each; and which documents hold a word (FTS5 on SQLite, a GIN index on PostgreSQL).
@@ -55,12 +56,6 @@ async function countWords(db: Kysely<Database>, deltas: ReadonlyMap<string, numb
   }
 }
 
-function tally(deltas: Map<string, number>, keys: readonly string[], sign: 1 | -1): string[] {
-  const words = keyWords(keys)
-  for (const word of words) deltas.set(word, (deltas.get(word) ?? 0) + sign)
-  return words
-}
-
 /**
  * Stores `documents`, replacing those with the same kind and slug and, given a story, every other
  * document of that story (its films, characters or title may be gone). Keeps the dictionary's
@@ -81,53 +76,79 @@ export async function replaceSearchDocuments(
       .execute()
     await removeDocuments(db, dialect, rows, deltas)
   }
-  for (const kind of new Set(documents.map((d) => d.kind))) {
-    const slugs = documents.filter((d) => d.kind === kind).map((d) => d.slug)
-    await removeDocuments(db, dialect, await findBySlug(db, kind, slugs), deltas)
-  }
-
-  // In index order: each batch then writes to neighbouring pages of the (kind, slug) index.
-  const ordered = [...documents].sort((a, b) =>
+  // In index order: each statement then writes to neighbouring pages of the (kind, slug) index.
+  const ordered = [...new Map(documents.map((d) => [`${d.kind}/${d.slug}`, d])).values()].sort((a, b) =>
     a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0,
   )
-  for (const batch of batches(ordered)) {
-    const words = batch.map((document) => tally(deltas, document.keys, 1))
-    const inserted = await db
-      .insertInto('search_document')
-      .values(
-        batch.map((document, at) => ({
-          kind: document.kind,
-          slug: document.slug,
-          story_id: document.storyId,
-          title: document.title,
-          keys: document.keys.join('\n'),
-          year: document.year,
-          countries: JSON.stringify(document.countries),
-          languages: JSON.stringify(document.languages),
-          story_slug: document.story?.slug ?? null,
-          story_title: document.story?.title ?? null,
-          relation: document.relation,
-          popularity: document.popularity,
-          ...(dialect === 'postgres' ? { words: words[at]! } : {}),
-        })),
-      )
-      .returning(['id', 'kind', 'slug'])
-      .execute()
-    if (dialect === 'sqlite') {
-      // RETURNING gives no order: match the new ids back by (kind, slug), which is unique.
-      const ids = new Map(inserted.map((row) => [`${row.kind}/${row.slug}`, row.id]))
-      await db
-        .insertInto('search_fts')
-        .values(
-          batch.map((document, at) => ({
-            rowid: ids.get(`${document.kind}/${document.slug}`)!,
-            words: words[at]!.join(' '),
-          })),
-        )
-        .execute()
-    }
+  // New documents go in at once. Those already stored (a film that changed) are taken out, with
+  // their words counted out, and put in again.
+  const stored = await insertDocuments(db, dialect, ordered, deltas)
+  for (const kind of new Set(stored.map((d) => d.kind))) {
+    const slugs = stored.filter((d) => d.kind === kind).map((d) => d.slug)
+    await removeDocuments(db, dialect, await findBySlug(db, kind, slugs), deltas)
   }
+  await insertDocuments(db, dialect, stored, deltas)
   await countWords(db, deltas)
+}
+
+const DOCUMENT_COLUMNS = [
+  'kind',
+  'slug',
+  'story_id',
+  'title',
+  'keys',
+  'year',
+  'countries',
+  'languages',
+  'story_slug',
+  'story_title',
+  'relation',
+  'popularity',
+]
+
+/** Inserts the documents whose kind and slug are not stored yet, and returns the others. */
+async function insertDocuments(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  documents: readonly IndexedDocument[],
+  deltas: Map<string, number>,
+): Promise<IndexedDocument[]> {
+  if (documents.length === 0) return []
+  const words = documents.map((document) => keyWords(document.keys))
+  const columns = dialect === 'postgres' ? [...DOCUMENT_COLUMNS, 'words'] : DOCUMENT_COLUMNS
+  const inserted = await insertRows<{ id: number; kind: string; slug: string }>(
+    { db, dialect },
+    `insert into search_document (${columns.join(', ')})`,
+    documents.map((document, at) => [
+      document.kind,
+      document.slug,
+      document.storyId,
+      document.title,
+      document.keys.join('\n'),
+      document.year,
+      JSON.stringify(document.countries),
+      JSON.stringify(document.languages),
+      document.story?.slug ?? null,
+      document.story?.title ?? null,
+      document.relation,
+      document.popularity,
+      ...(dialect === 'postgres' ? [words[at]!] : []),
+    ]),
+    ' on conflict (kind, slug) do nothing returning id, kind, slug',
+  )
+  // RETURNING gives no order: the new ids are matched back by (kind, slug), which is unique.
+  const ids = new Map(inserted.map((row) => [`${row.kind}/${row.slug}`, row.id]))
+  const stored: IndexedDocument[] = []
+  const postings: Array<[number, string]> = []
+  documents.forEach((document, at) => {
+    const id = ids.get(`${document.kind}/${document.slug}`)
+    if (id === undefined) return void stored.push(document)
+    for (const word of words[at]!) deltas.set(word, (deltas.get(word) ?? 0) + 1)
+    postings.push([id, words[at]!.join(' ')])
+  })
+  if (dialect === 'sqlite')
+    await insertRows({ db, dialect }, 'insert into search_fts (rowid, words)', postings)
+  return stored
 }
 
 /** Removes the documents of these slugs (films or people that are gone), keeping the word counts in step. */
@@ -168,7 +189,8 @@ async function removeDocuments(
   rows: ReadonlyArray<{ id: number; keys: string }>,
   deltas: Map<string, number>,
 ): Promise<void> {
-  for (const row of rows) tally(deltas, row.keys.split('\n'), -1)
+  for (const row of rows)
+    for (const word of keyWords(row.keys.split('\n'))) deltas.set(word, (deltas.get(word) ?? 0) - 1)
   for (const batch of batches(rows.map((row) => row.id))) {
     if (dialect === 'sqlite') await db.deleteFrom('search_fts').where('rowid', 'in', batch).execute()
     await db.deleteFrom('search_document').where('id', 'in', batch).execute()
