@@ -233,7 +233,10 @@ export interface ImportImdbOptions {
   onProgress?: (progress: ImportProgress) => void
 }
 
-const DEFAULT_BATCH_LINES = 20_000
+// Larger batches commit less often: each commit writes the pages its batch touched, and the pages of
+// an index are touched by many rows of a batch (the files of 1M titles: 114 s with 20,000, 100 s
+// with 50,000).
+const DEFAULT_BATCH_LINES = 50_000
 const LISTED_ISSUES = 20
 
 /** Imports the given files (those absent are reported missing), then indexes what changed. */

@@ -6,11 +6,13 @@ import type { ImdbIds } from './imdb-ids.ts'
 import { insertRows } from './insert-rows.ts'
 import { insertRevisions, type NewRevision, type RevisionContext } from './revision-repository.ts'
 
-// Writing a batch of IMDb rows: the batch goes into a temporary staging table (COPY on PostgreSQL,
-// multi-row INSERTs on SQLite), and set-based statements merge it into the knowledge model, finding
-// films and people by their IMDb id. One SELECT first tells, row by row, what is new, what changed and
-// what refers to a title or person that is not stored, so that a re-import counts exactly what it
-// changes and records a revision for it. The caller runs each batch in one transaction.
+// Writing a batch of IMDb rows. People and films are created from a temporary staging table (COPY on
+// PostgreSQL, multi-row INSERTs on SQLite) merged by set-based statements. Every other file finds its
+// films and people in memory (`ImdbIds`), reads the stored rows of the batch's films by id, and
+// compares them row by row: what is new is written in bulk (COPY, or INSERTs of fixed shapes), what
+// changed is updated by id, and a line that refers to a title or person that is not stored is
+// reported. A re-import thus counts exactly what it changes and records a revision for it. The caller
+// runs each batch in one transaction.
 //
 // Rows the import owns are told apart from curated ones: films and people by their IMDb id, titles and
 // credits by `imdb_ordering` (null on curated rows), claims by `origin = 'imdb'`. A film a curated file
