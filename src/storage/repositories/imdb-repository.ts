@@ -678,7 +678,7 @@ export async function storeImdbAkas(
   )
   const created: Cell[][] = []
   const changed: Cell[][] = []
-  const updates: Array<{ filmId: number; ordering: number; before: object; after: object }> = []
+  const updates: FilmRevision[] = []
   for (const { aka, filmId } of found) {
     const after = {
       text: aka.text,
@@ -718,25 +718,20 @@ export async function storeImdbAkas(
     tally.mark(aka.line, 2)
     tally.pending.film.push(filmId)
     changed.push([row.id, aka.text, aka.language, aka.region, aka.kind, aka.attributes, context.sourceId])
-    updates.push({ filmId, ordering: aka.ordering, before, after })
+    updates.push({
+      filmId,
+      revision: (slug) => ({
+        entityKind: 'title',
+        entityKey: `${slug}/${aka.ordering}`,
+        action: 'update',
+        before,
+        after,
+      }),
+    })
   }
   await fill(target, 'title', AKA_COLUMNS, created)
   await updateById(target, 'title', AKA_CHANGE, changed)
-  const slugs = await filmSlugs(
-    target,
-    updates.map((u) => u.filmId),
-  )
-  await insertRevisions(
-    target.db,
-    context.revision,
-    updates.map(({ filmId, ordering, before, after }) => ({
-      entityKind: 'title',
-      entityKey: `${slugs.get(filmId)}/${ordering}`,
-      action: 'update',
-      before,
-      after,
-    })),
-  )
+  await insertFilmRevisions(target, context, updates)
   return tally.outcome()
 }
 
@@ -807,7 +802,7 @@ export async function storeImdbCredits(
   )
   const created: Cell[][] = []
   const changed: Cell[][] = []
-  const updates: Array<{ filmId: number; credit: StagedCredit; before: object }> = []
+  const updates: FilmRevision[] = []
   for (const { credit, filmId, personId } of found) {
     const { line } = credit
     const row = stored.get(`${filmId} ${personId} ${credit.role}`)
@@ -846,30 +841,22 @@ export async function storeImdbCredits(
     ) {
       tally.mark(line, 2)
       changed.push(change)
+      const before = { billing: row.billing, job: row.job, character_name: row.character_name }
       updates.push({
         filmId,
-        credit,
-        before: { billing: row.billing, job: row.job, character_name: row.character_name },
+        revision: (slug) => ({
+          entityKind: 'credit',
+          entityKey: `${slug}/${credit.role}/${credit.nconst}`,
+          action: 'update',
+          before,
+          after: { billing: credit.billing, job: credit.job, character_name: credit.characterName },
+        }),
       })
     } else tally.mark(line, 1)
   }
   await fill(target, 'credit', CREDIT_COLUMNS, created)
   await updateById(target, 'credit', CREDIT_CHANGE, changed)
-  const slugs = await filmSlugs(
-    target,
-    updates.map((u) => u.filmId),
-  )
-  await insertRevisions(
-    target.db,
-    context.revision,
-    updates.map(({ filmId, credit, before }) => ({
-      entityKind: 'credit',
-      entityKey: `${slugs.get(filmId)}/${credit.role}/${credit.nconst}`,
-      action: 'update',
-      before,
-      after: { billing: credit.billing, job: credit.job, character_name: credit.characterName },
-    })),
-  )
+  await insertFilmRevisions(target, context, updates)
   return tally.outcome()
 }
 
@@ -906,7 +893,7 @@ export async function storeImdbRatings(
   const key = qualifierKey({ by: 'IMDb', as_of: context.asOf })
   const created: Cell[][] = []
   const changed: Cell[][] = []
-  const updates: Array<{ filmId: number; before: { score: number }; after: { score: number } }> = []
+  const updates: FilmRevision[] = []
   for (const { rating, filmId } of found) {
     const value = JSON.stringify({ score: rating.score, scale: 10, votes: rating.votes })
     const row = stored.get(filmId)
@@ -932,26 +919,23 @@ export async function storeImdbRatings(
       tally.pending.film.push(filmId)
       changed.push([row.id, value, qualifiers, key, context.sourceId])
       const before = JSON.parse(row.value) as { score: number }
-      if (before.score !== rating.score) updates.push({ filmId, before, after: JSON.parse(value) })
+      const after = JSON.parse(value) as { score: number }
+      if (before.score !== after.score)
+        updates.push({
+          filmId,
+          revision: (slug) => ({
+            entityKind: 'claim',
+            entityKey: `${slug}/rating`,
+            action: 'update',
+            before,
+            after,
+          }),
+        })
     } else tally.mark(rating.line, 1)
   }
   await fill(target, 'claim', RATING_COLUMNS, created)
   await updateById(target, 'claim', RATING_CHANGE, changed)
-  const slugs = await filmSlugs(
-    target,
-    updates.map((u) => u.filmId),
-  )
-  await insertRevisions(
-    target.db,
-    context.revision,
-    updates.map(({ filmId, before, after }) => ({
-      entityKind: 'claim',
-      entityKey: `${slugs.get(filmId)}/rating`,
-      action: 'update',
-      before,
-      after,
-    })),
-  )
+  await insertFilmRevisions(target, context, updates)
   return tally.outcome()
 }
 
@@ -992,14 +976,30 @@ async function imdbRatingClaims(
   return new Map(found.filter((row) => row.origin === IMDB_ORIGIN).map((row) => [row.subject_id, row]))
 }
 
-/** The slugs of these films, for revisions. */
-async function filmSlugs(target: BulkTarget, ids: readonly number[]): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map()
-  const found = await byId(
+/** A change to a film's row, title, credit or claim: its revision is keyed by the film's slug. */
+interface FilmRevision {
+  filmId: number
+  revision: (slug: string) => NewRevision
+}
+
+async function insertFilmRevisions(
+  target: BulkTarget,
+  context: ImdbBatchContext,
+  updates: readonly FilmRevision[],
+): Promise<void> {
+  if (updates.length === 0) return
+  const slugs = await byId(
     target,
-    sql<{ id: number; slug: string }>`select id, slug from film where id in ${idList(target, ids)}`,
+    sql<{ id: number; slug: string }>`select id, slug from film where id in ${idList(
+      target,
+      updates.map((u) => u.filmId),
+    )}`,
   )
-  return new Map([...found].map(([id, row]) => [id, row.slug]))
+  await insertRevisions(
+    target.db,
+    context.revision,
+    updates.map((update) => update.revision(slugs.get(update.filmId)!.slug)),
+  )
 }
 
 /** The source "IMDb datasets" of one dump date (YYYY-MM-DD), created on first use. */
