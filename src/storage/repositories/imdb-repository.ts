@@ -377,6 +377,21 @@ class Tally {
 }
 
 const notImportedTitle = (tconst: string) => `${tconst} is not an imported title`
+
+/** The rows whose title is stored, with its film's id; the others are skipped with their reason. */
+function withFilm<T extends { line: number; tconst: string }>(
+  rows: readonly T[],
+  ids: ImdbIds,
+  tally: Tally,
+): Array<{ row: T; filmId: number }> {
+  const found: Array<{ row: T; filmId: number }> = []
+  for (const row of rows) {
+    const filmId = ids.film.get(row.tconst)
+    if (filmId === undefined) tally.skip(row.line, notImportedTitle(row.tconst))
+    else found.push({ row, filmId })
+  }
+  return found
+}
 const notImportedPerson = (nconst: string) => `${nconst} is not an imported person`
 
 /** name.basics: people, found by IMDb id; a name that changed is updated. */
@@ -648,12 +663,7 @@ export async function storeImdbAkas(
 ): Promise<ImdbBatchOutcome> {
   await prepareBatch(target, context.batch, ['title'])
   const tally = new Tally()
-  const found: Array<{ aka: StagedAka; filmId: number }> = []
-  for (const aka of akas) {
-    const filmId = context.ids.film.get(aka.tconst)
-    if (filmId === undefined) tally.skip(aka.line, notImportedTitle(aka.tconst))
-    else found.push({ aka, filmId })
-  }
+  const found = withFilm(akas, context.ids, tally)
   const stored = new Map(
     (
       await rows(
@@ -679,7 +689,7 @@ export async function storeImdbAkas(
   const created: Cell[][] = []
   const changed: Cell[][] = []
   const updates: FilmRevision[] = []
-  for (const { aka, filmId } of found) {
+  for (const { row: aka, filmId } of found) {
     const after = {
       text: aka.text,
       region: aka.region,
@@ -879,12 +889,7 @@ export async function storeImdbRatings(
 ): Promise<ImdbBatchOutcome> {
   await prepareBatch(target, context.batch, ['claim'])
   const tally = new Tally()
-  const found: Array<{ rating: StagedRating; filmId: number }> = []
-  for (const rating of ratings) {
-    const filmId = context.ids.film.get(rating.tconst)
-    if (filmId === undefined) tally.skip(rating.line, notImportedTitle(rating.tconst))
-    else found.push({ rating, filmId })
-  }
+  const found = withFilm(ratings, context.ids, tally)
   const stored = await imdbRatingClaims(
     target,
     found.map((f) => f.filmId),
@@ -894,7 +899,7 @@ export async function storeImdbRatings(
   const created: Cell[][] = []
   const changed: Cell[][] = []
   const updates: FilmRevision[] = []
-  for (const { rating, filmId } of found) {
+  for (const { row: rating, filmId } of found) {
     const value = JSON.stringify({ score: rating.score, scale: 10, votes: rating.votes })
     const row = stored.get(filmId)
     if (row === undefined) {
