@@ -301,8 +301,12 @@ export async function ensureSearchIndex(storage: Storage): Promise<number> {
   return indexed
 }
 
-/** Search documents an import's indexing pass rebuilds per transaction. */
-const IMPORT_INDEX_BATCH = 5000
+/**
+ * Search documents an import's indexing pass rebuilds per transaction. Each commit writes the index
+ * pages its documents touched, all over the (kind, slug) index: at 1M titles, 30,000 per commit
+ * index in 36 s what 5,000 did in 43 s. Their ids are listed as parameters, and SQLite takes 32,766.
+ */
+const IMPORT_INDEX_BATCH = 30_000
 
 /**
  * Rebuilds the search documents of the films and people an import changed (import_pending), a batch

@@ -816,8 +816,8 @@ export async function storeImdbCredits(
   for (const { credit, filmId, personId } of found) {
     const { line } = credit
     const row = stored.get(`${filmId} ${personId} ${credit.role}`)
-    const change = [
-      row?.id ?? 0,
+    const change = (id: number) => [
+      id,
       credit.ordering,
       credit.billing,
       credit.job,
@@ -842,7 +842,7 @@ export async function storeImdbCredits(
       // A credit title.crew made, which its principal row now completes.
       tally.mark(line, 3)
       tally.pending.person.push(personId)
-      changed.push(change)
+      changed.push(change(row.id))
     } else if (
       row.imdb_ordering !== credit.ordering ||
       row.billing !== credit.billing ||
@@ -850,7 +850,7 @@ export async function storeImdbCredits(
       row.character_name !== credit.characterName
     ) {
       tally.mark(line, 2)
-      changed.push(change)
+      changed.push(change(row.id))
       const before = { billing: row.billing, job: row.job, character_name: row.character_name }
       updates.push({
         filmId,
