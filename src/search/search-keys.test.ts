@@ -1,3 +1,5 @@
+import anyAscii from 'any-ascii'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { fold } from './fold.ts'
 import { searchKeys } from './search-keys.ts'
@@ -20,6 +22,12 @@ describe('searchKeys', () => {
     expect(searchKeys('7. Koğuştaki Mucize')).toEqual(['7 kogustaki mucize'])
     expect(searchKeys('Låt den rätte komma in')).toEqual(['lat den ratte komma in'])
     expect(searchKeys('Aras Bulut İynemli')).toEqual(['aras bulut iynemli'])
+  })
+
+  it('romanizes nothing in plain ASCII, which it therefore does not hand to any-ascii', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii', maxLength: 40 }), (name) => anyAscii(name) === name),
+    )
   })
 
   it('gives no empty key', () => {

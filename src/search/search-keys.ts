@@ -1,6 +1,8 @@
 import anyAscii from 'any-ascii'
 import { fold, tokenize } from './fold.ts'
 
+const ASCII = /^[^\u0080-\uffff]*$/
+
 /**
  * Every normalized form under which a name should be found: its fold (in its own script) and the fold
  * of its any-ascii romanization when different ("7번방의 선물" → "7 번방의 선물", "7 beonbangui seonmul").
@@ -8,7 +10,8 @@ import { fold, tokenize } from './fold.ts'
  * so "7 beonbang ui" still finds them. Deduplicated, never empty strings.
  */
 export function searchKeys(name: string): string[] {
-  const romanized = anyAscii(name)
+  // any-ascii copies plain ASCII character by character: most names of millions are plain ASCII.
+  const romanized = ASCII.test(name) ? name : anyAscii(name)
   const keys = (romanized === name ? [fold(name)] : [fold(name), fold(romanized)]).filter((key) => key !== '')
   return [...new Set(keys)]
 }
