@@ -241,7 +241,7 @@ for (const dialect of DIALECTS) {
     })
 
     it.runIf(dialect === 'sqlite')(
-      'writes credits alone without checking foreign keys, and every row it wrote refers to stored rows',
+      'writes credits and episode links alone without checking foreign keys, and every row refers to stored rows',
       async () => {
         const checking = async () =>
           (await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(storage.db)).rows[0]!.foreign_keys
@@ -256,7 +256,7 @@ for (const dialect of DIALECTS) {
         ).toEqual({
           'name.basics': 1,
           'title.basics': 1,
-          'title.episode': 1,
+          'title.episode': 0,
           'title.akas': 1,
           'title.crew': 0,
           'title.principals': 0,
@@ -269,6 +269,41 @@ for (const dialect of DIALECTS) {
         expect((await sql`pragma foreign_key_check`.execute(storage.db)).rows).toEqual([])
       },
     )
+
+    it('skips the episodes, alternate titles and ratings of a film deleted after the import started', async () => {
+      const dir = imdbDir(HEAD100)
+      // Miss Jerry (tt0000009) as an episode of Carmencita (tt0000001), which another command deletes
+      // once title.basics is read: the import's map of ids still has it.
+      editLine(join(dir, 'title.episode.tsv'), 2, () => 'tt0000009\ttt0000001\t1\t2')
+      let deleted: Promise<unknown> | undefined
+      const report = await importDir(storage, dir, {
+        onProgress: (progress) => {
+          if (progress.name === 'title.basics' && progress.finished)
+            deleted ??= storage.db.deleteFrom('film').where('imdb_id', '=', 'tt0000001').execute()
+        },
+      })
+      await deleted
+      expect(fileReport(report, 'title.episode').issues.map(formatIssue)).toContain(
+        `${join(dir, 'title.episode.tsv')}:2: its series tt0000001 is not an imported title`,
+      )
+      const jerry = await storage.db
+        .selectFrom('film')
+        .select(['parent_film_id', 'season'])
+        .where('imdb_id', '=', 'tt0000009')
+        .executeTakeFirstOrThrow()
+      expect(jerry).toEqual({ parent_film_id: null, season: null })
+      for (const file of ['title.akas', 'title.ratings'] as const)
+        expect(fileReport(report, file).issues.map(formatIssue), file).toContainEqual(
+          expect.stringMatching(/:\d+: tt0000001 is not an imported title$/),
+        )
+      expect((await countRows(storage.db)).films).toBe(98)
+      const ratings = await storage.db
+        .selectFrom('claim')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('property', '=', 'rating')
+        .executeTakeFirstOrThrow()
+      expect(Number(ratings.n)).toBe(98)
+    })
 
     it('changes nothing when the same files are imported again', async () => {
       const dir = imdbDir(HEAD100)

@@ -494,12 +494,15 @@ const NOTHING_STORED: ImdbBatchOutcome = {
 }
 
 /**
- * Files whose rows are written without checking their references: credits refer to films and people
- * whose ids the import has just read (`ImdbIds`), and none is ever deleted, except a curated file's
- * films, whose credits the import leaves alone. Checking each credit's person was a random read in
- * the table of people, which cost as much as writing the credit.
+ * Files whose rows are written without checking their foreign keys row by row:
+ * - credits refer to films and people whose ids the import has just read (`ImdbIds`), and none is
+ *   ever deleted, except a curated file's films, whose credits the import leaves alone. Checking each
+ *   credit's person was a random read in the table of people, which cost as much as writing the
+ *   credit;
+ * - episodes are linked to series that the batch itself reads from the film table. With the checks,
+ *   linking 700,000 episodes took 9.5 s instead of 4.7.
  */
-const TRUSTED_REFERENCES = new Set<ImdbFileName>(['title.crew', 'title.principals'])
+const TRUSTED_REFERENCES = new Set<ImdbFileName>(['title.episode', 'title.crew', 'title.principals'])
 
 /** Films and people this import has queued for indexing already. */
 type Marked = Record<'film' | 'person', IdSet>

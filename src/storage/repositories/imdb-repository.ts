@@ -385,19 +385,37 @@ class Tally {
 
 const notImportedTitle = (tconst: string) => `${tconst} is not an imported title`
 
-/** The rows whose title is stored, with its film's id; the others are skipped with their reason. */
-function withFilm<T extends { line: number; tconst: string }>(
+/**
+ * The rows whose title is stored, with its film's id; the others are skipped with their reason. The
+ * films are read in the batch's transaction: one deleted since the import started (a curated film a
+ * `retold load` dropped) is not written to.
+ */
+async function withFilm<T extends { line: number; tconst: string }>(
+  target: BulkTarget,
   rows: readonly T[],
   ids: ImdbIds,
   tally: Tally,
-): Array<{ row: T; filmId: number }> {
+): Promise<Array<{ row: T; filmId: number }>> {
+  const mapped = rows.map((row) => ({ row, filmId: ids.film.get(row.tconst) }))
+  const stored = await storedFilms(
+    target,
+    mapped.flatMap((m) => (m.filmId === undefined ? [] : [m.filmId])),
+  )
   const found: Array<{ row: T; filmId: number }> = []
-  for (const row of rows) {
-    const filmId = ids.film.get(row.tconst)
-    if (filmId === undefined) tally.skip(row.line, notImportedTitle(row.tconst))
+  for (const { row, filmId } of mapped) {
+    if (filmId === undefined || !stored.has(filmId)) tally.skip(row.line, notImportedTitle(row.tconst))
     else found.push({ row, filmId })
   }
   return found
+}
+
+/** Which of these films are stored. */
+async function storedFilms(target: BulkTarget, filmIds: readonly number[]): Promise<Set<number>> {
+  const found = await rows(
+    target.db,
+    sql<{ id: number }>`select id from film where id in ${idList(target, [...new Set(filmIds)])}`,
+  )
+  return new Set(found.map((row) => row.id))
 }
 const notImportedPerson = (nconst: string) => `${nconst} is not an imported person`
 
@@ -622,17 +640,16 @@ export async function storeImdbEpisodes(
       episode: number | null
     }>`
       select id, slug, parent_film_id, season, episode from film
-      where id in ${idList(
-        target,
-        linked.map((l) => l.id),
-      )}`,
+      where id in ${idList(target, [...new Set(linked.flatMap((l) => [l.id, l.parentId]))])}`,
   )
   const revisions: NewRevision[] = []
   const changed: Cell[][] = []
   for (const { episode, id, parentId } of linked) {
     const row = stored.get(id)
     const { line, season } = episode
+    // Read in this transaction, the series is known to be stored: its reference needs no other check.
     if (row === undefined) tally.skip(line, notImportedTitle(episode.tconst))
+    else if (!stored.has(parentId)) tally.skip(line, `its series ${episode.parent} is not an imported title`)
     else if (row.parent_film_id === parentId && row.season === season && row.episode === episode.episode)
       tally.mark(line, 1)
     else {
@@ -670,7 +687,7 @@ export async function storeImdbAkas(
 ): Promise<ImdbBatchOutcome> {
   await prepareBatch(target, context.batch, ['title'])
   const tally = new Tally()
-  const found = withFilm(akas, context.ids, tally)
+  const found = await withFilm(target, akas, context.ids, tally)
   const stored = new Map(
     (
       await rows(
@@ -896,7 +913,7 @@ export async function storeImdbRatings(
 ): Promise<ImdbBatchOutcome> {
   await prepareBatch(target, context.batch, ['claim'])
   const tally = new Tally()
-  const found = withFilm(ratings, context.ids, tally)
+  const found = await withFilm(target, ratings, context.ids, tally)
   const stored = await imdbRatingClaims(
     target,
     found.map((f) => f.filmId),
