@@ -309,17 +309,19 @@ async function rows<T>(db: Kysely<Database>, query: RawBuilder<T>): Promise<T[]>
  * compiled once, where an IN list of each batch's length would be compiled for each.
  */
 function idList(target: Pick<BulkTarget, 'dialect'>, ids: readonly number[]): RawBuilder<unknown> {
+  const unique = [...new Set(ids)]
   return target.dialect === 'postgres'
-    ? sql`(select unnest(${[...ids]}::integer[]) as id)`
-    : sql`(select value as id from json_each(${JSON.stringify(ids)}))`
+    ? sql`(select unnest(${unique}::integer[]) as id)`
+    : sql`(select value as id from json_each(${JSON.stringify(unique)}))`
 }
 
-/** The rows of a query by their `id`. */
-async function byId<T extends { id: number }>(
+/** The rows of a query by a key of each (a row id, or film, person and role). */
+async function rowsBy<T, K>(
   target: BulkTarget,
   query: RawBuilder<T>,
-): Promise<Map<number, T>> {
-  return new Map((await rows(target.db, query)).map((row) => [row.id, row]))
+  key: (row: T) => K,
+): Promise<Map<K, T>> {
+  return new Map((await rows(target.db, query)).map((row) => [key(row), row]))
 }
 
 /**
@@ -413,7 +415,7 @@ async function withFilm<T extends { line: number; tconst: string }>(
 async function storedFilms(target: BulkTarget, filmIds: readonly number[]): Promise<Set<number>> {
   const found = await rows(
     target.db,
-    sql<{ id: number }>`select id from film where id in ${idList(target, [...new Set(filmIds)])}`,
+    sql<{ id: number }>`select id from film where id in ${idList(target, filmIds)}`,
   )
   return new Set(found.map((row) => row.id))
 }
@@ -630,7 +632,7 @@ export async function storeImdbEpisodes(
       tally.skip(episode.line, `its series ${episode.parent} is not an imported title`)
     else linked.push({ episode, id, parentId })
   }
-  const stored = await byId(
+  const stored = await rowsBy(
     target,
     sql<{
       id: number
@@ -640,7 +642,11 @@ export async function storeImdbEpisodes(
       episode: number | null
     }>`
       select id, slug, parent_film_id, season, episode from film
-      where id in ${idList(target, [...new Set(linked.flatMap((l) => [l.id, l.parentId]))])}`,
+      where id in ${idList(
+        target,
+        linked.flatMap((l) => [l.id, l.parentId]),
+      )}`,
+    (row) => row.id,
   )
   const revisions: NewRevision[] = []
   const changed: Cell[][] = []
@@ -688,27 +694,24 @@ export async function storeImdbAkas(
   await prepareBatch(target, context.batch, ['title'])
   const tally = new Tally()
   const found = await withFilm(target, akas, context.ids, tally)
-  const stored = new Map(
-    (
-      await rows(
-        target.db,
-        sql<{
-          id: number
-          film_id: number
-          imdb_ordering: number
-          text: string
-          region: string | null
-          language: string | null
-          kind: string
-          attributes: string | null
-        }>`
-          select id, film_id, imdb_ordering, text, region, language, kind, attributes from title
-          where film_id in ${idList(
-            target,
-            found.map((f) => f.filmId),
-          )} and imdb_ordering is not null`,
-      )
-    ).map((row) => [`${row.film_id} ${row.imdb_ordering}`, row] as const),
+  const stored = await rowsBy(
+    target,
+    sql<{
+      id: number
+      film_id: number
+      imdb_ordering: number
+      text: string
+      region: string | null
+      language: string | null
+      kind: string
+      attributes: string | null
+    }>`
+      select id, film_id, imdb_ordering, text, region, language, kind, attributes from title
+      where film_id in ${idList(
+        target,
+        found.map((f) => f.filmId),
+      )} and imdb_ordering is not null`,
+    (row) => `${row.film_id} ${row.imdb_ordering}`,
   )
   const created: Cell[][] = []
   const changed: Cell[][] = []
@@ -812,27 +815,24 @@ export async function storeImdbCredits(
     else found.push({ credit, filmId, personId })
   }
   // The stored credits of the batch's films: few, and read in the order of the index on film.
-  const stored = new Map(
-    (
-      await rows(
-        target.db,
-        sql<{
-          id: number
-          film_id: number
-          person_id: number
-          role: string
-          imdb_ordering: number
-          billing: number
-          job: string | null
-          character_name: string | null
-        }>`
-          select id, film_id, person_id, role, imdb_ordering, billing, job, character_name from credit
-          where film_id in ${idList(
-            target,
-            found.map((f) => f.filmId),
-          )} and imdb_ordering is not null`,
-      )
-    ).map((row) => [`${row.film_id} ${row.person_id} ${row.role}`, row] as const),
+  const stored = await rowsBy(
+    target,
+    sql<{
+      id: number
+      film_id: number
+      person_id: number
+      role: string
+      imdb_ordering: number
+      billing: number
+      job: string | null
+      character_name: string | null
+    }>`
+      select id, film_id, person_id, role, imdb_ordering, billing, job, character_name from credit
+      where film_id in ${idList(
+        target,
+        found.map((f) => f.filmId),
+      )} and imdb_ordering is not null`,
+    (row) => `${row.film_id} ${row.person_id} ${row.role}`,
   )
   const created: Cell[][] = []
   const changed: Cell[][] = []
@@ -1017,12 +1017,13 @@ async function insertFilmRevisions(
   updates: readonly FilmRevision[],
 ): Promise<void> {
   if (updates.length === 0) return
-  const slugs = await byId(
+  const slugs = await rowsBy(
     target,
     sql<{ id: number; slug: string }>`select id, slug from film where id in ${idList(
       target,
       updates.map((u) => u.filmId),
     )}`,
+    (row) => row.id,
   )
   await insertRevisions(
     target.db,
