@@ -35,6 +35,7 @@ import { findCandidates, loadDatasets, SEARCH_CANDIDATES, searchCatalog } from '
 import {
   connect,
   migrateToLatest,
+  prepareSearchDocuments,
   replaceSearchDocuments,
   type IndexedDocument,
   type Storage,
@@ -166,7 +167,13 @@ async function insertDocuments(
       started = performance.now()
       await target.storage.db
         .transaction()
-        .execute((trx) => replaceSearchDocuments(trx, target.storage.dialect, chunk))
+        .execute((trx) =>
+          replaceSearchDocuments(
+            trx,
+            target.storage.dialect,
+            prepareSearchDocuments(target.storage.dialect, chunk),
+          ),
+        )
       target.insertSeconds += (performance.now() - started) / 1000
     }
   }

@@ -329,6 +329,8 @@ for (const dialect of DIALECTS) {
       editLine(principals, 29, () => 'tt0000009\t4\tnm0000002\tdirector\t\\N\t\\N')
       // A category Retold has no role for, even one named like an object's property, is skipped.
       editLine(principals, 27, () => 'tt0000009\t2\tnm0000003\tconstructor\t\\N\t\\N')
+      // Fred Astaire again, as himself: one cast credit, with the first billing.
+      editLine(principals, 28, () => 'tt0000009\t3\tnm0000001\tself\t\\N\t["Himself"]')
       const first = await importDir(storage, dir)
       expect(fileReport(first, 'title.crew')).toMatchObject({ imported: 1 })
       expect(fileReport(first, 'title.principals')).toMatchObject({ imported: 2, updated: 0 })

@@ -34,7 +34,7 @@ import {
   type StagedTitle,
   type Storage,
 } from '../storage/index.ts'
-import { indexImportPending } from './search.ts'
+import { indexImportPending } from './index-imported.ts'
 
 // Imports IMDb's seven dataset files into the knowledge model. Files are read in batches; each batch
 // is stored in one transaction together with the checkpoint that says where the file is to be read
@@ -180,7 +180,8 @@ export interface ImdbFeed<T> {
   date: string
   /** The bytes of text to read (decompressed, estimated for .gz), for progress. */
   textBytes: number
-  read(from: FeedPosition | undefined): AsyncIterable<FeedItem<T>>
+  /** The items of the file from `from` on, a few thousand lines at a time. */
+  read(from: FeedPosition | undefined): AsyncIterable<Array<FeedItem<T>>>
 }
 
 export type ImdbFeeds = { [F in ImdbFileName]?: ImdbFeed<FileRecords[F]> }
@@ -442,13 +443,7 @@ function mapper(name: ImdbFileName, filter: { adult: boolean; types: Set<string>
         }
         const character = r.characters.join(' / ') || null
         if (hasNul(r.job) || hasNul(character)) return reject(batch, file, line, NUL_MESSAGE)
-        // One person twice in the same role of a title (actor and self, say): the first billing stands.
-        const key = `${r.tconst} ${r.nconst} ${role}`
-        if (batch.seen.has(key)) {
-          batch.skipped += 1
-          return
-        }
-        batch.seen.set(key, line)
+        // One person twice in the same role of a title is left to the store, which knows ids.
         batch.staged.push({
           line,
           tconst: r.tconst,
@@ -643,13 +638,15 @@ async function importFile(
 
   await bulk.checkReferences(!TRUSTED_REFERENCES.has(name))
   try {
-    for await (const item of feed.read(from)) {
-      batch.lines += 1
-      if (item.kind === 'rejected')
-        batch.rejected.push({ file: feed.file, line: item.line, message: item.message })
-      else map(item.record, item.line, batch, feed.file)
-      position = { line: item.line + 1, offset: item.end }
-      if (batch.lines >= batchLines) await flush(false)
+    for await (const items of feed.read(from)) {
+      for (const item of items) {
+        batch.lines += 1
+        if (item.kind === 'rejected')
+          batch.rejected.push({ file: feed.file, line: item.line, message: item.message })
+        else map(item.record, item.line, batch, feed.file)
+        position = { line: item.line + 1, offset: item.end }
+        if (batch.lines >= batchLines) await flush(false)
+      }
     }
     await flush(true)
   } catch (error) {

@@ -25,7 +25,7 @@ import {
   type WikidataPersonInput,
   type WikidataSourceInput,
 } from '../storage/index.ts'
-import { indexImportPending } from './search.ts'
+import { indexImportPending } from './index-imported.ts'
 
 // Imports Wikidata film, series and person entities (a dump or Special:EntityData JSON) into the
 // knowledge model. Entities are stored in batches, each in one transaction with the checkpoint saying which line

@@ -12,15 +12,7 @@ import {
   type SearchResult,
 } from '../search/index.ts'
 import {
-  countCreditsOf,
-  countImportPending,
   countSearchDocuments,
-  deleteImportPending,
-  listFilmsByIds,
-  listImdbVotes,
-  listImportPending,
-  listNamesOf,
-  listPeopleByIds,
   countWordDocuments,
   findDocumentsWithAll,
   findSearchDocuments,
@@ -34,6 +26,7 @@ import {
   listPropertyValues,
   listSearchWords,
   listTitles,
+  prepareSearchDocuments,
   replaceSearchDocuments,
   type Database,
   type DialectName,
@@ -229,7 +222,7 @@ export async function indexStory(
     documents.push(personDocument(person, [person.name, ...variants.map((v) => v.name)], all.length))
   }
 
-  await replaceSearchDocuments(db, dialect, documents, storyId)
+  await replaceSearchDocuments(db, dialect, prepareSearchDocuments(dialect, documents), storyId)
   return documents.length
 }
 
@@ -299,97 +292,4 @@ export async function ensureSearchIndex(storage: Storage): Promise<number> {
   }
   await dictionaryOf(storage)
   return indexed
-}
-
-/**
- * Search documents an import's indexing pass rebuilds per transaction. Each commit writes the index
- * pages its documents touched, all over the (kind, slug) index: at 1M titles, 30,000 per commit
- * index in 36 s what 5,000 did in 43 s. Their ids are listed as parameters, and SQLite takes 32,766.
- */
-const IMPORT_INDEX_BATCH = 30_000
-
-/**
- * Rebuilds the search documents of the films and people an import changed (import_pending), a batch
- * per transaction that also clears its marks, so that a stopped pass resumes where it was. A film of
- * a story is indexed with its story; episodes are reached through their series.
- */
-export async function indexImportPending(
-  storage: Storage,
-  onProgress?: (done: number, total: number) => void,
-): Promise<{ films: number; people: number }> {
-  const total =
-    (await countImportPending(storage.db, 'film')) + (await countImportPending(storage.db, 'person'))
-  const indexed = { films: 0, people: 0 }
-  for (const kind of ['film', 'person'] as const) {
-    for (;;) {
-      const ids = await listImportPending(storage.db, kind, IMPORT_INDEX_BATCH)
-      if (ids.length === 0) break
-      await storage.db.transaction().execute(async (trx) => {
-        const documents =
-          kind === 'film'
-            ? await importedFilmDocuments(trx, storage.dialect, ids)
-            : await importedPeople(trx, ids)
-        await replaceSearchDocuments(trx, storage.dialect, documents)
-        await deleteImportPending(trx, kind, ids.at(-1)!)
-      })
-      indexed[kind === 'film' ? 'films' : 'people'] += ids.length
-      onProgress?.(indexed.films + indexed.people, total)
-    }
-  }
-  onProgress?.(indexed.films + indexed.people, total)
-  return indexed
-}
-
-async function importedFilmDocuments(
-  db: Kysely<Database>,
-  dialect: DialectName,
-  ids: readonly number[],
-): Promise<IndexedDocument[]> {
-  const films = await listFilmsByIds(db, ids)
-  for (const storyId of new Set(films.flatMap((f) => (f.storyId === null ? [] : [f.storyId])))) {
-    await indexStory(db, dialect, storyId)
-  }
-  const own = films.filter((f) => f.storyId === null && f.kind !== 'episode')
-  const titles = await listTitles(
-    db,
-    own.map((f) => f.id),
-  )
-  const votes = await listImdbVotes(
-    { db, dialect },
-    own.map((f) => f.id),
-  )
-  const titlesOf = new Map<number, typeof titles>()
-  for (const title of titles) titlesOf.set(title.filmId, [...(titlesOf.get(title.filmId) ?? []), title])
-  return own.flatMap((film) => {
-    const names = titlesOf.get(film.id) ?? []
-    if (names.length === 0) return []
-    // The title a source shows (IMDb's primary title), else the original, else the English one.
-    const shown =
-      names.find((t) => t.kind === 'official' && t.region === null) ??
-      names.find((t) => t.kind === 'original') ??
-      names.find((t) => t.language === 'en') ??
-      names[0]!
-    return [
-      filmDocument({
-        slug: film.slug,
-        title: shown.text,
-        names: names.map((t) => t.text),
-        year: film.year,
-        countries: [],
-        languages: [],
-        relation: null,
-        popularity: votes.get(film.id) ?? 0,
-        story: null,
-      }),
-    ]
-  })
-}
-
-async function importedPeople(db: Kysely<Database>, ids: readonly number[]): Promise<IndexedDocument[]> {
-  const people = await listPeopleByIds(db, ids)
-  const names = await listNamesOf(db, ids)
-  const credits = await countCreditsOf(db, ids)
-  return people.map((person) =>
-    personDocument(person, [person.name, ...(names.get(person.id) ?? [])], credits.get(person.id) ?? 0),
-  )
 }

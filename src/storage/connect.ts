@@ -22,6 +22,8 @@ export interface Storage {
   dialect: DialectName
   /** Where the data lives, without credentials: for logs and health checks. */
   location: string
+  /** What it was opened with: a worker thread opens the same database with these. */
+  options: StorageOptions
   /**
    * Bulk loading on one PostgreSQL connection (`connect(…, { session: true })`): runs `COPY … FROM STDIN`
    * with `text` (COPY's text format) on the connection that `db` and its transactions use.
@@ -45,13 +47,15 @@ export async function connect(
   options: StorageOptions,
   connectOptions: ConnectOptions = {},
 ): Promise<Storage> {
-  if (!options.databaseUrl) return connectSqlite(options.databaseFile)
-  return connectOptions.session
-    ? connectPostgresSession(options.databaseUrl)
-    : connectPostgres(options.databaseUrl)
+  const storage = !options.databaseUrl
+    ? connectSqlite(options.databaseFile)
+    : connectOptions.session
+      ? await connectPostgresSession(options.databaseUrl)
+      : await connectPostgres(options.databaseUrl)
+  return { ...storage, options }
 }
 
-function connectSqlite(file: string): Storage {
+function connectSqlite(file: string): Omit<Storage, 'options'> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   let database: SqliteDatabase.Database
   try {
@@ -111,7 +115,7 @@ function refuseBadData(client: pg.PoolClient): void {
   }) as typeof client.query
 }
 
-async function connectPostgres(url: string): Promise<Storage> {
+async function connectPostgres(url: string): Promise<Omit<Storage, 'options'>> {
   const parsed = new URL(url)
   const location = `postgres://${parsed.host}${parsed.pathname}`
   const pool = new pg.Pool({ connectionString: url, max: 10 })
@@ -132,7 +136,7 @@ async function connectPostgres(url: string): Promise<Storage> {
   return { db, dialect: 'postgres', location, close: () => db.destroy() }
 }
 
-async function connectPostgresSession(url: string): Promise<Storage> {
+async function connectPostgresSession(url: string): Promise<Omit<Storage, 'options'>> {
   const parsed = new URL(url)
   const location = `postgres://${parsed.host}${parsed.pathname}`
   const client = new pg.Client({ connectionString: url })

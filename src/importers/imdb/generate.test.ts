@@ -39,9 +39,11 @@ const hashes = (result: GeneratedImdb) =>
 async function readBack<T>(result: GeneratedImdb, table: ImdbTable<T>): Promise<T[]> {
   const records: T[] = []
   const problems: string[] = []
-  for await (const item of readImdbTable(result.files[table.name], table)) {
-    if (item.kind === 'record') records.push(item.record)
-    else problems.push(formatIssue(item))
+  for await (const chunk of readImdbTable(result.files[table.name], table)) {
+    for (const item of chunk) {
+      if (item.kind === 'record') records.push(item.record)
+      else problems.push(formatIssue(item))
+    }
   }
   expect(problems).toEqual([])
   return records

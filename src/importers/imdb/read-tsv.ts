@@ -61,10 +61,11 @@ export function nextPosition(item: { line: number; end: number }): Required<TsvP
 }
 
 /**
- * Streams the rows of an IMDb TSV file (`.tsv`, or gzipped `.tsv.gz`) with bounded memory. Bad lines
- * are yielded as rejections; a missing, empty or truncated file, or a wrong header, throws an AppError.
+ * Streams the rows of an IMDb TSV file (`.tsv`, or gzipped `.tsv.gz`) with bounded memory, the lines of
+ * each chunk read together (a promise per line cost as much as splitting it). Bad lines are yielded as
+ * rejections; a missing, empty or truncated file, or a wrong header, throws an AppError.
  */
-export async function* readTsv(path: string, options: ReadTsvOptions): AsyncGenerator<TsvItem> {
+export async function* readTsv(path: string, options: ReadTsvOptions): AsyncGenerator<TsvItem[]> {
   const file = options.file ?? path
   const columns = options.columns
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES
@@ -182,6 +183,7 @@ export async function* readTsv(path: string, options: ReadTsvOptions): AsyncGene
 
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
+      const items: TsvItem[] = []
       let start = 0
       if (carryBytes > 0 || tooLong) {
         const newline = chunk.indexOf(NEWLINE)
@@ -190,7 +192,7 @@ export async function* readTsv(path: string, options: ReadTsvOptions): AsyncGene
           continue
         }
         const item = readKeptLine(chunk, newline, false)
-        if (item) yield item
+        if (item) items.push(item)
         start = newline + 1
       }
       // One UTF-8 check for all the whole lines of the chunk; a chunk that fails is checked line by line.
@@ -204,18 +206,19 @@ export async function* readTsv(path: string, options: ReadTsvOptions): AsyncGene
           offset += newline + 1 - start
         } else {
           const item = readLine(chunk, start, newline, chunkUtf8)
-          if (item) yield item
+          if (item) items.push(item)
         }
         start = newline + 1
       }
       if (start < chunk.length) keep(chunk, start)
+      if (items.length > 0) yield items
     }
   } catch (error) {
     throw gzipError(error, file) ?? error
   }
   if (carryBytes > 0 || tooLong) {
     const item = readKeptLine(Buffer.alloc(0), 0, true)
-    if (item) yield item
+    if (item) yield [item]
   }
   if (line === 1) throw new AppError('Invalid', `${file}: empty file, expected a header`)
   if (seekTo !== undefined && line <= firstLine && offset !== seekTo) {

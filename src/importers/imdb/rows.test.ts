@@ -23,7 +23,7 @@ afterAll(() => rmSync(DIR, { recursive: true, force: true }))
 
 async function readAll<T>(path: string, table: ImdbTable<T>) {
   const items: ImdbItem<T>[] = []
-  for await (const item of readImdbTable(path, table, { file: 'x.tsv' })) items.push(item)
+  for await (const chunk of readImdbTable(path, table, { file: 'x.tsv' })) items.push(...chunk)
   return {
     records: items.flatMap((i) => (i.kind === 'record' ? [i.record] : [])),
     problems: items.flatMap((i) => (i.kind === 'rejected' ? [formatIssue(i)] : [])),

@@ -318,26 +318,25 @@ export const IMDB_TABLES = [
   TITLE_RATINGS,
 ] as const
 
-/** Streams the typed records of one IMDb file; rows that cannot be used are yielded as rejections. */
+/**
+ * Streams the typed records of one IMDb file, a chunk's lines at a time; rows that cannot be used are
+ * yielded as rejections.
+ */
 export async function* readImdbTable<T>(
   path: string,
   table: ImdbTable<T>,
   options: Omit<ReadTsvOptions, 'columns'> = {},
-): AsyncGenerator<ImdbItem<T>> {
-  for await (const item of readTsv(path, { ...options, columns: table.columns })) {
-    if (item.kind === 'rejected') {
-      yield item
-      continue
-    }
-    let record: T
-    try {
-      record = table.parse(item.fields, item.line)
-    } catch (error) {
-      if (!(error instanceof InvalidField)) throw error
+): AsyncGenerator<Array<ImdbItem<T>>> {
+  for await (const items of readTsv(path, { ...options, columns: table.columns })) {
+    yield items.map((item): ImdbItem<T> => {
+      if (item.kind === 'rejected') return item
       const { line, offset, end } = item
-      yield { kind: 'rejected', file: options.file ?? path, line, offset, end, message: error.message }
-      continue
-    }
-    yield { kind: 'record', line: item.line, offset: item.offset, end: item.end, record }
+      try {
+        return { kind: 'record', line, offset, end, record: table.parse(item.fields, line) }
+      } catch (error) {
+        if (!(error instanceof InvalidField)) throw error
+        return { kind: 'rejected', file: options.file ?? path, line, offset, end, message: error.message }
+      }
+    })
   }
 }

@@ -315,6 +315,17 @@ function idList(target: Pick<BulkTarget, 'dialect'>, ids: readonly number[]): Ra
     : sql`(select value as id from json_each(${JSON.stringify(unique)}))`
 }
 
+/** Rows in lists by a key of each (their film, say), in their order. */
+function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>()
+  for (const row of rows) {
+    const group = groups.get(key(row))
+    if (group) group.push(row)
+    else groups.set(key(row), [row])
+  }
+  return groups
+}
+
 /** The rows of a query by a key of each (a row id, or film, person and role). */
 async function rowsBy<T, K>(
   target: BulkTarget,
@@ -815,39 +826,36 @@ export async function storeImdbCredits(
     else found.push({ credit, filmId, personId })
   }
   // The stored credits of the batch's films: few, and read in the order of the index on film.
-  const stored = await rowsBy(
-    target,
-    sql<{
-      id: number
-      film_id: number
-      person_id: number
-      role: string
-      imdb_ordering: number
-      billing: number
-      job: string | null
-      character_name: string | null
-    }>`
-      select id, film_id, person_id, role, imdb_ordering, billing, job, character_name from credit
-      where film_id in ${idList(
-        target,
-        found.map((f) => f.filmId),
-      )} and imdb_ordering is not null`,
-    (row) => `${row.film_id} ${row.person_id} ${row.role}`,
+  const stored = groupBy(
+    await rows(
+      target.db,
+      sql<StoredCredit>`
+        select id, film_id, person_id, role, imdb_ordering, billing, job, character_name from credit
+        where film_id in ${idList(
+          target,
+          found.map((f) => f.filmId),
+        )} and imdb_ordering is not null`,
+    ),
+    (row) => row.film_id,
   )
+  // A person twice in the same role of a title (actor and self, say): the first billing stands. Found
+  // by film, as credits are few per film, without a key string for each of IMDb's 95M principals.
+  const batch = new Map<number, Array<{ person_id: number; role: string }>>()
   const created: Cell[][] = []
   const changed: Cell[][] = []
   const updates: FilmRevision[] = []
   for (const { credit, filmId, personId } of found) {
     const { line } = credit
-    const row = stored.get(`${filmId} ${personId} ${credit.role}`)
-    const change = (id: number) => [
-      id,
-      credit.ordering,
-      credit.billing,
-      credit.job,
-      credit.characterName,
-      context.sourceId,
-    ]
+    const same = (other: { person_id: number; role: string }) =>
+      other.person_id === personId && other.role === credit.role
+    const earlier = batch.get(filmId)
+    if (earlier?.some(same)) {
+      tally.mark(line, 0)
+      continue
+    }
+    if (earlier) earlier.push({ person_id: personId, role: credit.role })
+    else batch.set(filmId, [{ person_id: personId, role: credit.role }])
+    const row = stored.get(filmId)?.find(same)
     if (row === undefined) {
       tally.mark(line, 3)
       tally.pending.person.push(personId)
@@ -866,7 +874,7 @@ export async function storeImdbCredits(
       // A credit title.crew made, which its principal row now completes.
       tally.mark(line, 3)
       tally.pending.person.push(personId)
-      changed.push(change(row.id))
+      changed.push(creditChange(row.id, credit, context))
     } else if (
       row.imdb_ordering !== credit.ordering ||
       row.billing !== credit.billing ||
@@ -874,7 +882,7 @@ export async function storeImdbCredits(
       row.character_name !== credit.characterName
     ) {
       tally.mark(line, 2)
-      changed.push(change(row.id))
+      changed.push(creditChange(row.id, credit, context))
       const before = { billing: row.billing, job: row.job, character_name: row.character_name }
       updates.push({
         filmId,
@@ -892,6 +900,22 @@ export async function storeImdbCredits(
   await updateById(target, 'credit', CREDIT_CHANGE, changed)
   await insertFilmRevisions(target, context, updates)
   return tally.outcome()
+}
+
+interface StoredCredit {
+  id: number
+  film_id: number
+  person_id: number
+  role: string
+  imdb_ordering: number
+  billing: number
+  job: string | null
+  character_name: string | null
+}
+
+/** The values of CREDIT_CHANGE for a stored credit. */
+function creditChange(id: number, credit: StagedCredit, context: ImdbBatchContext): Cell[] {
+  return [id, credit.ordering, credit.billing, credit.job, credit.characterName, context.sourceId]
 }
 
 const CREDIT_CHANGE = [
@@ -1144,16 +1168,18 @@ export async function countImportPending(db: Kysely<Database>, kind: 'film' | 'p
   return Number(row.n)
 }
 
-/** The next ids waiting for their search documents, lowest first. */
+/** The next ids waiting for their search documents (after `after`), lowest first. */
 export async function listImportPending(
   db: Kysely<Database>,
   kind: 'film' | 'person',
   limit: number,
+  after = 0,
 ): Promise<number[]> {
   const found = await db
     .selectFrom('import_pending')
     .select('id')
     .where('kind', '=', kind)
+    .where('id', '>', after)
     .orderBy('id')
     .limit(limit)
     .execute()

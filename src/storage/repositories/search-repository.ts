@@ -2,7 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely'
 import { keyWords, type SearchDocument, type SearchKind } from '../../search/index.ts'
 import type { DialectName } from '../connect.ts'
 import type { Database, SearchDocumentTable } from '../schema.ts'
-import { insertRows } from './insert-rows.ts'
+import { insertRows, type Cell } from './insert-rows.ts'
 
 // The search index: documents with their normalized keys; the dictionary of their words with how many
 // documents hold each; and which documents hold a word (FTS5 on SQLite, a GIN index on PostgreSQL).
@@ -57,17 +57,64 @@ async function countWords(db: Kysely<Database>, deltas: ReadonlyMap<string, numb
 }
 
 /**
- * Stores `documents`, replacing those with the same kind and slug and, given a story, every other
- * document of that story (its films, characters or title may be gone). Keeps the dictionary's
+ * Documents as the rows that store them, worked out apart from writing them: an import builds them in
+ * a worker thread while the main thread writes the previous batch. Plain data, to post between threads.
+ */
+export interface PreparedDocuments {
+  /** A row of DOCUMENT_COLUMNS (and `words` on PostgreSQL) per document, each (kind, slug) once, in that order. */
+  rows: Cell[][]
+  /** Each row's distinct words, separated by spaces: the postings of the word index. */
+  words: string[]
+  /** How many of the documents hold each word: what they add to the dictionary. */
+  counts: Array<[string, number]>
+}
+
+export function prepareSearchDocuments(
+  dialect: DialectName,
+  documents: readonly IndexedDocument[],
+): PreparedDocuments {
+  // In index order: each statement then writes to neighbouring pages of the (kind, slug) index.
+  const ordered = [...new Map(documents.map((d) => [`${d.kind}/${d.slug}`, d])).values()].sort((a, b) =>
+    a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0,
+  )
+  const counts = new Map<string, number>()
+  const prepared: PreparedDocuments = { rows: [], words: [], counts: [] }
+  for (const document of ordered) {
+    const words = keyWords(document.keys)
+    for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1)
+    prepared.words.push(words.join(' '))
+    prepared.rows.push([
+      document.kind,
+      document.slug,
+      document.storyId,
+      document.title,
+      document.keys.join('\n'),
+      document.year,
+      JSON.stringify(document.countries),
+      JSON.stringify(document.languages),
+      document.story?.slug ?? null,
+      document.story?.title ?? null,
+      document.relation,
+      document.popularity,
+      ...(dialect === 'postgres' ? [words] : []),
+    ])
+  }
+  prepared.counts = [...counts]
+  return prepared
+}
+
+/**
+ * Stores prepared documents, replacing those with the same kind and slug and, given a story, every
+ * other document of that story (its films, characters or title may be gone). Keeps the dictionary's
  * document counts in step.
  */
 export async function replaceSearchDocuments(
   db: Kysely<Database>,
   dialect: DialectName,
-  documents: readonly IndexedDocument[],
+  prepared: PreparedDocuments,
   storyId?: number,
 ): Promise<void> {
-  const deltas = new Map<string, number>()
+  const deltas = new Map(prepared.counts)
   if (storyId !== undefined) {
     const rows = await db
       .selectFrom('search_document')
@@ -76,18 +123,21 @@ export async function replaceSearchDocuments(
       .execute()
     await removeDocuments(db, dialect, rows, deltas)
   }
-  // In index order: each statement then writes to neighbouring pages of the (kind, slug) index.
-  const ordered = [...new Map(documents.map((d) => [`${d.kind}/${d.slug}`, d])).values()].sort((a, b) =>
-    a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0,
-  )
   // New documents go in at once. Those already stored (a film that changed) are taken out, with
   // their words counted out, and put in again.
-  const stored = await insertDocuments(db, dialect, ordered, deltas)
-  for (const kind of new Set(stored.map((d) => d.kind))) {
-    const slugs = stored.filter((d) => d.kind === kind).map((d) => d.slug)
-    await removeDocuments(db, dialect, await findBySlug(db, kind, slugs), deltas)
+  const stored = await insertDocuments(db, dialect, prepared)
+  const slugs = new Map<SearchKind, string[]>()
+  for (const at of stored) {
+    const [kind, slug] = prepared.rows[at] as [SearchKind, string]
+    slugs.set(kind, [...(slugs.get(kind) ?? []), slug])
   }
-  await insertDocuments(db, dialect, stored, deltas)
+  for (const [kind, list] of slugs)
+    await removeDocuments(db, dialect, await findBySlug(db, kind, list), deltas)
+  await insertDocuments(db, dialect, {
+    rows: stored.map((at) => prepared.rows[at]!),
+    words: stored.map((at) => prepared.words[at]!),
+    counts: [],
+  })
   await countWords(db, deltas)
 }
 
@@ -106,45 +156,28 @@ const DOCUMENT_COLUMNS = [
   'popularity',
 ]
 
-/** Inserts the documents whose kind and slug are not stored yet, and returns the others. */
+/** Inserts the documents whose kind and slug are not stored yet, and returns where the others are. */
 async function insertDocuments(
   db: Kysely<Database>,
   dialect: DialectName,
-  documents: readonly IndexedDocument[],
-  deltas: Map<string, number>,
-): Promise<IndexedDocument[]> {
-  if (documents.length === 0) return []
-  const words = documents.map((document) => keyWords(document.keys))
+  prepared: PreparedDocuments,
+): Promise<number[]> {
+  if (prepared.rows.length === 0) return []
   const columns = dialect === 'postgres' ? [...DOCUMENT_COLUMNS, 'words'] : DOCUMENT_COLUMNS
   const inserted = await insertRows<{ id: number; kind: string; slug: string }>(
     { db, dialect },
     `insert into search_document (${columns.join(', ')})`,
-    documents.map((document, at) => [
-      document.kind,
-      document.slug,
-      document.storyId,
-      document.title,
-      document.keys.join('\n'),
-      document.year,
-      JSON.stringify(document.countries),
-      JSON.stringify(document.languages),
-      document.story?.slug ?? null,
-      document.story?.title ?? null,
-      document.relation,
-      document.popularity,
-      ...(dialect === 'postgres' ? [words[at]!] : []),
-    ]),
+    prepared.rows,
     ' on conflict (kind, slug) do nothing returning id, kind, slug',
   )
   // RETURNING gives no order: the new ids are matched back by (kind, slug), which is unique.
   const ids = new Map(inserted.map((row) => [`${row.kind}/${row.slug}`, row.id]))
-  const stored: IndexedDocument[] = []
+  const stored: number[] = []
   const postings: Array<[number, string]> = []
-  documents.forEach((document, at) => {
-    const id = ids.get(`${document.kind}/${document.slug}`)
-    if (id === undefined) return void stored.push(document)
-    for (const word of words[at]!) deltas.set(word, (deltas.get(word) ?? 0) + 1)
-    postings.push([id, words[at]!.join(' ')])
+  prepared.rows.forEach(([kind, slug], at) => {
+    const id = ids.get(`${kind as string}/${slug as string}`)
+    if (id === undefined) stored.push(at)
+    else postings.push([id, prepared.words[at]!])
   })
   if (dialect === 'sqlite')
     await insertRows({ db, dialect }, 'insert into search_fts (rowid, words)', postings)
