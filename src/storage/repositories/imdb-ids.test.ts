@@ -11,6 +11,17 @@ describe('ImdbIdMap', () => {
     expect([map.get('tt0068646'), map.get('tt00068646'), map.get('tt68646'), map.get('nm10000001')]).toEqual([
       1, 2, 3, 4,
     ])
+    // Not digits, or another prefix: kept by the whole string, apart from the numbers.
+    for (const [odd, id] of [
+      ['tt006864a', 5],
+      ['TT0068646', 6],
+      ['tt-068646', 7],
+      ['nt0068646', 8],
+    ] as const)
+      map.set(odd, id)
+    expect(['tt006864a', 'TT0068646', 'tt-068646', 'nt0068646', 'tt0068646'].map((i) => map.get(i))).toEqual([
+      5, 6, 7, 8, 1,
+    ])
     expect(map.get('tt0068647')).toBeUndefined()
     expect(map.get('tt9999999')).toBeUndefined()
   })

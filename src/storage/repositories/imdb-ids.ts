@@ -37,18 +37,32 @@ export class ImdbIdMap {
   }
 }
 
-// IMDb writes its ids with two letters and at least seven digits, zero-padded.
-const USUAL_ID = /^(?:tt|nm)(\d{7,8})$/
 // IMDb's ids reach about 40 million; one far beyond would make the array as long (4 bytes each).
 const ARRAY_IDS = 2 ** 26
+const ZERO = 0x30
 
+/**
+ * The number of an id written IMDb's way: `tt` or `nm` and seven or eight digits, zero-padded to seven
+ * (`tt00068646` is not `tt0068646`: only the shortest way of writing a number is indexed). Read by
+ * character codes: a regular expression here took a tenth of the time of writing a credit.
+ */
 function usualNumber(imdbId: string): number | undefined {
-  const digits = USUAL_ID.exec(imdbId)?.[1]
-  if (digits === undefined) return undefined
-  const n = Number(digits)
-  // `tt00068646` is not `tt0068646`: only the shortest way of writing a number is indexed.
-  return (digits.length > 7 && digits[0] === '0') || n >= ARRAY_IDS ? undefined : n
+  const length = imdbId.length
+  if (length !== 9 && length !== 10) return undefined
+  const prefix = imdbId.charCodeAt(0) * 256 + imdbId.charCodeAt(1)
+  if (prefix !== TT && prefix !== NM) return undefined
+  if (length === 10 && imdbId.charCodeAt(2) === ZERO) return undefined
+  let n = 0
+  for (let i = 2; i < length; i++) {
+    const digit = imdbId.charCodeAt(i) - ZERO
+    if (digit < 0 || digit > 9) return undefined
+    n = n * 10 + digit
+  }
+  return n >= ARRAY_IDS ? undefined : n
 }
+
+const TT = 0x74 * 256 + 0x74
+const NM = 0x6e * 256 + 0x6d
 
 export interface ImdbIds {
   film: ImdbIdMap
