@@ -131,6 +131,30 @@ for (const dialect of DIALECTS) {
       }
     })
 
+    it('keeps what it imported when the search pass cannot read, and indexes it on the next run', async () => {
+      const dir = imdbDir(HEAD100)
+      // The worker thread that builds search documents opens its own connection: here, one that fails.
+      const unreachable = {
+        ...storage,
+        options:
+          dialect === 'sqlite'
+            ? { databaseFile: '/dev/null/retold.db' }
+            : { databaseUrl: 'postgres://retold:x@127.0.0.1:1/retold', databaseFile: '' },
+      }
+      await expect(importDir(unreachable, dir)).rejects.toThrow(
+        /^the search index pass stopped: .+\. What was imported is stored; run the same command again/,
+      )
+      const stored = await countRows(storage.db)
+      expect(stored.films).toBe(99)
+      const again = await importDir(storage, dir)
+      expect(again.files.every((f) => f.status === 'done before')).toBe(true)
+      // 98 shorts and a movie, and 99 people, were waiting for their documents.
+      expect(again.indexed).toEqual({ films: 99, people: 99 })
+      expect(await countRows(storage.db)).toEqual(stored)
+      const found = await searchCatalog(storage, 'Miss Jerry', 5)
+      expect(found.results[0]).toMatchObject({ slug: 'miss-jerry-1894-tt0000009' })
+    })
+
     it('counts ratings and alternate titles of titles absent from title.basics as skipped, with file:line', async () => {
       const dir = imdbDir({
         'title.basics': 'artemchapaev-sample/title.basics.tsv',
@@ -157,8 +181,8 @@ for (const dialect of DIALECTS) {
       expect(report.files.filter((f) => f.status === 'missing').map((f) => f.name)).toEqual([
         'name.basics',
         'title.episode',
-        'title.crew',
         'title.principals',
+        'title.crew',
       ])
     })
 
@@ -323,17 +347,17 @@ for (const dialect of DIALECTS) {
     it('completes a credit title.crew made and updates a character that changed in a newer dump', async () => {
       const dir = imdbDir(HEAD100)
       const principals = join(dir, 'title.principals.tsv')
-      // Miss Jerry (tt0000009): Lauren Bacall directs it (crew, then principals), Fred Astaire plays in it.
+      // Miss Jerry (tt0000009): Fred Astaire plays in it; Lauren Bacall directs it, says crew (and a
+      // newer dump's principals, below).
       editLine(join(dir, 'title.crew.tsv'), 10, () => 'tt0000009\tnm0000002\t\\N')
       editLine(principals, 26, () => 'tt0000009\t1\tnm0000001\tactor\t\\N\t["Mr. X"]')
-      editLine(principals, 29, () => 'tt0000009\t4\tnm0000002\tdirector\t\\N\t\\N')
       // A category Retold has no role for, even one named like an object's property, is skipped.
       editLine(principals, 27, () => 'tt0000009\t2\tnm0000003\tconstructor\t\\N\t\\N')
       // Fred Astaire again, as himself: one cast credit, with the first billing.
       editLine(principals, 28, () => 'tt0000009\t3\tnm0000001\tself\t\\N\t["Himself"]')
       const first = await importDir(storage, dir)
+      expect(fileReport(first, 'title.principals')).toMatchObject({ imported: 1, updated: 0 })
       expect(fileReport(first, 'title.crew')).toMatchObject({ imported: 1 })
-      expect(fileReport(first, 'title.principals')).toMatchObject({ imported: 2, updated: 0 })
       const credits = async () =>
         (await findFilmView(storage, 'miss-jerry-1894-tt0000009'))!.credits.map((c) => ({
           person: c.person.slug,
@@ -343,13 +367,16 @@ for (const dialect of DIALECTS) {
         }))
       expect(await credits()).toEqual([
         { person: 'fred-astaire-nm0000001', role: 'cast', billing: 1, characterName: 'Mr. X' },
-        { person: 'lauren-bacall-nm0000002', role: 'director', billing: 4, characterName: null },
+        { person: 'lauren-bacall-nm0000002', role: 'director', billing: 100, characterName: null },
       ])
       const before = await countRows(storage.db)
 
+      // The newer dump: Lauren Bacall among the principals (completing crew's credit, no revision),
+      // and another character.
+      editLine(principals, 29, () => 'tt0000009\t4\tnm0000002\tdirector\t\\N\t\\N')
       editLine(principals, 26, (line) => line.replace('Mr. X', 'Mr. Y'))
       const second = await importDir(storage, dir)
-      expect(fileReport(second, 'title.principals')).toMatchObject({ imported: 0, updated: 1 })
+      expect(fileReport(second, 'title.principals')).toMatchObject({ imported: 1, updated: 1 })
       expect(await countRows(storage.db)).toEqual({ ...before, revisions: before.revisions + 1 })
       const [revision] = await listRevisions(storage.db, { limit: 1 })
       expect(revision).toMatchObject({
@@ -357,7 +384,14 @@ for (const dialect of DIALECTS) {
         before: { character_name: 'Mr. X' },
         after: { character_name: 'Mr. Y' },
       })
-      expect((await credits())[0]).toMatchObject({ characterName: 'Mr. Y' })
+      expect(await credits()).toEqual([
+        { person: 'fred-astaire-nm0000001', role: 'cast', billing: 1, characterName: 'Mr. Y' },
+        { person: 'lauren-bacall-nm0000002', role: 'director', billing: 4, characterName: null },
+      ])
+      // Crew, read again, finds its credit stored.
+      const forced = await importDir(storage, dir, { force: true })
+      expect(fileReport(forced, 'title.crew')).toMatchObject({ imported: 0, updated: 0 })
+      expect(await countRows(storage.db)).toEqual({ ...before, revisions: before.revisions + 1 })
     })
 
     it('updates exactly the rating and the title that changed in a newer dump, with revisions', async () => {
@@ -386,6 +420,28 @@ for (const dialect of DIALECTS) {
       expect((await searchCatalog(storage, 'ziemlich gute freunde', 3)).results[0]?.slug).toBe(
         'the-intouchables-2011-tt1675434',
       )
+    })
+
+    it('drops the primary title of a film whose newer dump names it by its original title alone', async () => {
+      const dir = imdbDir(FAMOUS40)
+      const primaryTitles = async () =>
+        (
+          await storage.db
+            .selectFrom('title')
+            .innerJoin('film', 'film.id', 'title.film_id')
+            .select(['film.imdb_id', 'title.text'])
+            .where('title.imdb_ordering', '=', -1)
+            .orderBy('film.imdb_id')
+            .execute()
+        ).map((row) => `${row.imdb_id} ${row.text}`)
+      await importDir(storage, dir)
+      expect(await primaryTitles()).toEqual(['tt0211915 Amélie', 'tt1675434 The Intouchables'])
+      editLine(join(dir, 'title.basics.tsv'), 28, (line) =>
+        line.replace('\tAmélie\t', "\tLe fabuleux destin d'Amélie Poulain\t"),
+      )
+      const report = await importDir(storage, dir)
+      expect(fileReport(report, 'title.basics')).toMatchObject({ imported: 0, updated: 1 })
+      expect(await primaryTitles()).toEqual(['tt1675434 The Intouchables'])
     })
 
     it('makes one film of a curated film and its IMDb row, whichever comes first', async () => {

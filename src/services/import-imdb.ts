@@ -48,14 +48,18 @@ import { indexImportPending } from './index-imported.ts'
 
 export const IMDB_IMPORTER = 'imdb'
 
-/** The files in the order they are imported: people and titles before what refers to them. */
+/**
+ * The files in the order they are imported: people and titles before what refers to them; principals
+ * before crew, whose directors and writers are then mostly found stored, where the other way round
+ * each principal rewrote the credit crew had made.
+ */
 export const IMDB_FILES = [
   'name.basics',
   'title.basics',
   'title.episode',
   'title.akas',
-  'title.crew',
   'title.principals',
+  'title.crew',
   'title.ratings',
 ] as const
 export type ImdbFileName = (typeof IMDB_FILES)[number]

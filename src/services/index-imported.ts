@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import type { Kysely } from 'kysely'
+import { AppError } from '../domain/index.ts'
 import {
   countCreditsOf,
   countImportPending,
@@ -110,19 +111,24 @@ function startBuilder(storage: Storage): Builder {
     workerData: { module: './index-imported-worker.ts', options: storage.options },
   })
   let waiting: { resolve(built: BuiltDocuments): void; reject(error: Error): void } | undefined
-  let failure: Error | undefined
-  const fail = (error: Error) => {
-    failure ??= error
-    waiting?.reject(error)
+  let failure: AppError | undefined
+  const fail = (reason: string, cause?: unknown) => {
+    failure ??= new AppError(
+      'Unavailable',
+      `the search index pass stopped: ${reason}. What was imported is stored; run the same command ` +
+        'again to index it.',
+      { cause },
+    )
+    waiting?.reject(failure)
     waiting = undefined
   }
   worker.on('message', (message: { built: BuiltDocuments } | { error: string }) => {
-    if ('error' in message) fail(new Error(`building search documents: ${message.error}`))
+    if ('error' in message) fail(message.error)
     else waiting?.resolve(message.built)
     waiting = undefined
   })
-  worker.on('error', fail)
-  worker.on('exit', () => fail(new Error('building search documents: the worker thread stopped')))
+  worker.on('error', (error) => fail(error.message, error))
+  worker.on('exit', () => fail('its worker thread ended'))
   return {
     build(kind, ids) {
       if (failure) return Promise.reject(failure)

@@ -618,10 +618,13 @@ export async function storeImdbTitles(
     where title.text <> excluded.text`
   await upsertTitle(0).execute(db)
   await upsertTitle(-1).execute(db)
-  await sql`
-    delete from title where imdb_ordering = -1 and film_id in (
-      select f.id from imdb_stage_title s join film f on f.imdb_id = s.tconst
-      where s.original is null or s.original = s.title)`.execute(db)
+  // A primary title that is now the original one; only films stored before this batch can have it.
+  if (found.some((row) => row.id !== null)) {
+    await sql`
+      delete from title where imdb_ordering = -1 and film_id in (
+        select f.id from imdb_stage_title s join film f on f.imdb_id = s.tconst
+        where s.original is null or s.original = s.title)`.execute(db)
+  }
   await insertRevisions(db, context.revision, revisions)
   return tally.outcome()
 }

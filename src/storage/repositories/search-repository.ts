@@ -73,10 +73,10 @@ export function prepareSearchDocuments(
   dialect: DialectName,
   documents: readonly IndexedDocument[],
 ): PreparedDocuments {
-  // In index order: each statement then writes to neighbouring pages of the (kind, slug) index.
-  const ordered = [...new Map(documents.map((d) => [`${d.kind}/${d.slug}`, d])).values()].sort((a, b) =>
-    a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0,
-  )
+  // In index order: each statement then writes to neighbouring pages of the (kind, slug) index. The
+  // keys sort as the index does (a kind is no other kind's prefix), without a comparing function.
+  const byKey = new Map(documents.map((d) => [`${d.kind}\u0000${d.slug}`, d]))
+  const ordered = [...byKey.keys()].sort().map((key) => byKey.get(key)!)
   const counts = new Map<string, number>()
   const prepared: PreparedDocuments = { rows: [], words: [], counts: [] }
   for (const document of ordered) {
@@ -129,7 +129,9 @@ export async function replaceSearchDocuments(
   const slugs = new Map<SearchKind, string[]>()
   for (const at of stored) {
     const [kind, slug] = prepared.rows[at] as [SearchKind, string]
-    slugs.set(kind, [...(slugs.get(kind) ?? []), slug])
+    const list = slugs.get(kind)
+    if (list) list.push(slug)
+    else slugs.set(kind, [slug])
   }
   for (const [kind, list] of slugs)
     await removeDocuments(db, dialect, await findBySlug(db, kind, list), deltas)
