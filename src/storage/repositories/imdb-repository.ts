@@ -828,7 +828,8 @@ export async function storeImdbCredits(
     else if (context.ids.curated.has(filmId)) tally.mark(credit.line, 0)
     else found.push({ credit, filmId, personId })
   }
-  // The stored credits of the batch's films: few, and read in the order of the index on film.
+  // The stored credits of the batch's films, in the order of the index on film: few, and for crew
+  // only its roles (principals, read before, hold the cast too).
   const stored = groupBy(
     await rows(
       target.db,
@@ -837,7 +838,8 @@ export async function storeImdbCredits(
         where film_id in ${idList(
           target,
           found.map((f) => f.filmId),
-        )} and imdb_ordering is not null`,
+        )} and imdb_ordering is not null
+        ${from === 'crew' ? sql`and role in ('director', 'writer')` : sql``}`,
     ),
     (row) => row.film_id,
   )
