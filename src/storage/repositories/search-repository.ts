@@ -78,12 +78,13 @@ export function prepareSearchDocuments(
   const byKey = new Map(documents.map((d) => [`${d.kind}\u0000${d.slug}`, d]))
   const ordered = [...byKey.keys()].sort().map((key) => byKey.get(key)!)
   const counts = new Map<string, number>()
-  const prepared: PreparedDocuments = { rows: [], words: [], counts: [] }
+  const rows: Cell[][] = []
+  const postings: string[] = []
   for (const document of ordered) {
     const words = keyWords(document.keys)
     for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1)
-    prepared.words.push(words.join(' '))
-    prepared.rows.push([
+    postings.push(words.join(' '))
+    rows.push([
       document.kind,
       document.slug,
       document.storyId,
@@ -99,8 +100,7 @@ export function prepareSearchDocuments(
       ...(dialect === 'postgres' ? [words] : []),
     ])
   }
-  prepared.counts = [...counts]
-  return prepared
+  return { rows, words: postings, counts: [...counts] }
 }
 
 /**
