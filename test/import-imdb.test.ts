@@ -92,7 +92,7 @@ for (const dialect of DIALECTS) {
         expect.stringMatching(/:\d+: nm\d+ is not an imported person$/),
       )
 
-      const carmencita = (await findFilmView(storage, 'carmencita-1894-tt0000001'))!
+      const carmencita = (await findFilmView(storage, 'tt0000001-carmencita-1894'))!
       expect(carmencita.film).toMatchObject({
         kind: 'short',
         year: 1894,
@@ -152,7 +152,7 @@ for (const dialect of DIALECTS) {
       expect(again.indexed).toEqual({ films: 99, people: 99 })
       expect(await countRows(storage.db)).toEqual(stored)
       const found = await searchCatalog(storage, 'Miss Jerry', 5)
-      expect(found.results[0]).toMatchObject({ slug: 'miss-jerry-1894-tt0000009' })
+      expect(found.results[0]).toMatchObject({ slug: 'tt0000009-miss-jerry-1894' })
     })
 
     it('counts ratings and alternate titles of titles absent from title.basics as skipped, with file:line', async () => {
@@ -188,7 +188,7 @@ for (const dialect of DIALECTS) {
 
     it('keeps alternate titles in every script and finds the film by them', async () => {
       await importDir(storage, imdbDir(FAMOUS40))
-      const film = (await findFilmView(storage, 'the-intouchables-2011-tt1675434'))!
+      const film = (await findFilmView(storage, 'tt1675434-the-intouchables-2011'))!
       const titles = film.film.titles.map((t) => t.text)
       expect(titles).toEqual(
         expect.arrayContaining([
@@ -203,14 +203,14 @@ for (const dialect of DIALECTS) {
       expect(german).toMatchObject({ region: 'DE', kind: 'official' })
       for (const query of ['ziemlich beste freunde', '触不可及', 'the intouchables 2011']) {
         const { results } = await searchCatalog(storage, query, 5)
-        expect(results[0]?.slug, query).toBe('the-intouchables-2011-tt1675434')
+        expect(results[0]?.slug, query).toBe('tt1675434-the-intouchables-2011')
       }
     })
 
     it('serves the page of an imported film that belongs to no story, with its sources', async () => {
       await importDir(storage, imdbDir(FAMOUS40))
       const app = createApp({ storage, publicUrl: 'http://retold.test', logger: silent })
-      const response = await app.request('/films/the-intouchables-2011-tt1675434')
+      const response = await app.request('/films/tt1675434-the-intouchables-2011')
       expect(response.status).toBe(200)
       const html = await response.text()
       expect(html).toContain('Ziemlich beste Freunde')
@@ -294,6 +294,18 @@ for (const dialect of DIALECTS) {
       },
     )
 
+    it('gives an episode no search document of its own: it is found through its series', async () => {
+      const dir = imdbDir(HEAD100)
+      // Miss Jerry (tt0000009) as an episode of Carmencita (tt0000001).
+      editLine(join(dir, 'title.basics.tsv'), 10, (line) => line.replace('\tmovie\t', '\ttvEpisode\t'))
+      editLine(join(dir, 'title.episode.tsv'), 2, () => 'tt0000009\ttt0000001\t1\t2')
+      const report = await importDir(storage, dir)
+      expect(report.indexed).toEqual({ films: 98, people: 99 })
+      const documents = await storage.db.selectFrom('search_document').select('slug').execute()
+      expect(documents.map((d) => d.slug)).toContain('tt0000001-carmencita-1894')
+      expect(documents.map((d) => d.slug)).not.toContain('tt0000009-miss-jerry-1894')
+    })
+
     it('skips the episodes, alternate titles and ratings of a film deleted after the import started', async () => {
       const dir = imdbDir(HEAD100)
       // Miss Jerry (tt0000009) as an episode of Carmencita (tt0000001), which another command deletes
@@ -359,15 +371,15 @@ for (const dialect of DIALECTS) {
       expect(fileReport(first, 'title.principals')).toMatchObject({ imported: 1, updated: 0 })
       expect(fileReport(first, 'title.crew')).toMatchObject({ imported: 1 })
       const credits = async () =>
-        (await findFilmView(storage, 'miss-jerry-1894-tt0000009'))!.credits.map((c) => ({
+        (await findFilmView(storage, 'tt0000009-miss-jerry-1894'))!.credits.map((c) => ({
           person: c.person.slug,
           role: c.role,
           billing: c.billing,
           characterName: c.characterName,
         }))
       expect(await credits()).toEqual([
-        { person: 'fred-astaire-nm0000001', role: 'cast', billing: 1, characterName: 'Mr. X' },
-        { person: 'lauren-bacall-nm0000002', role: 'director', billing: 100, characterName: null },
+        { person: 'nm0000001-fred-astaire', role: 'cast', billing: 1, characterName: 'Mr. X' },
+        { person: 'nm0000002-lauren-bacall', role: 'director', billing: 100, characterName: null },
       ])
       const before = await countRows(storage.db)
 
@@ -380,13 +392,13 @@ for (const dialect of DIALECTS) {
       expect(await countRows(storage.db)).toEqual({ ...before, revisions: before.revisions + 1 })
       const [revision] = await listRevisions(storage.db, { limit: 1 })
       expect(revision).toMatchObject({
-        entityKey: 'miss-jerry-1894-tt0000009/cast/nm0000001',
+        entityKey: 'tt0000009-miss-jerry-1894/cast/nm0000001',
         before: { character_name: 'Mr. X' },
         after: { character_name: 'Mr. Y' },
       })
       expect(await credits()).toEqual([
-        { person: 'fred-astaire-nm0000001', role: 'cast', billing: 1, characterName: 'Mr. Y' },
-        { person: 'lauren-bacall-nm0000002', role: 'director', billing: 4, characterName: null },
+        { person: 'nm0000001-fred-astaire', role: 'cast', billing: 1, characterName: 'Mr. Y' },
+        { person: 'nm0000002-lauren-bacall', role: 'director', billing: 4, characterName: null },
       ])
       // Crew, read again, finds its credit stored.
       const forced = await importDir(storage, dir, { force: true })
@@ -412,13 +424,13 @@ for (const dialect of DIALECTS) {
       expect(await countRows(storage.db)).toEqual({ ...before, revisions: before.revisions + 2 })
       const revisions = await listRevisions(storage.db, { limit: 2 })
       expect(revisions.map((r) => r.entityKey).sort()).toEqual([
-        expect.stringMatching(/^the-godfather-1972-tt0068646\/rating$/),
-        expect.stringMatching(/^the-intouchables-2011-tt1675434\/\d+$/),
+        expect.stringMatching(/^tt0068646-the-godfather-1972\/rating$/),
+        expect.stringMatching(/^tt1675434-the-intouchables-2011\/\d+$/),
       ])
-      const film = (await findFilmView(storage, 'the-intouchables-2011-tt1675434'))!
+      const film = (await findFilmView(storage, 'tt1675434-the-intouchables-2011'))!
       expect(film.film.titles.map((t) => t.text)).toContain('Ziemlich gute Freunde')
       expect((await searchCatalog(storage, 'ziemlich gute freunde', 3)).results[0]?.slug).toBe(
-        'the-intouchables-2011-tt1675434',
+        'tt1675434-the-intouchables-2011',
       )
     })
 
@@ -464,10 +476,10 @@ for (const dialect of DIALECTS) {
       expect(ratings.some((f) => f.claims.some((c) => c.source.slug === 'imdb-datasets-2026-11-20'))).toBe(
         true,
       )
-      expect(await findFilmView(storage, 'the-intouchables-2011-tt1675434')).toBeUndefined()
+      expect(await findFilmView(storage, 'tt1675434-the-intouchables-2011')).toBeUndefined()
       const { results } = await searchCatalog(storage, 'ziemlich beste freunde', 5)
       expect(results[0]?.slug).toBe(slug)
-      expect(results.map((r) => r.slug)).not.toContain('the-intouchables-2011-tt1675434')
+      expect(results.map((r) => r.slug)).not.toContain('tt1675434-the-intouchables-2011')
       // Then IMDb again: nothing new, the curated film stays one film with its curated columns.
       const again = await importDir(storage, imdbDir(FAMOUS40), { force: true })
       expect(fileReport(again, 'title.basics').imported).toBe(0)

@@ -188,7 +188,7 @@ for (const dialect of DIALECTS) {
       // Its director and cast are not stored people: their credits wait for them.
       expect(report.credits).toEqual({ added: 0, pending: 10 })
       const [film] = await filmOf(storage, { qid: 'Q2262932' })
-      expect(film).toMatchObject({ slug: 'city-streets-1931-q2262932', imdb_id: 'tt0021750', kind: 'movie' })
+      expect(film).toMatchObject({ slug: 'q2262932-city-streets-1931', imdb_id: 'tt0021750', kind: 'movie' })
       const runtime = await storage.db
         .selectFrom('claim')
         .innerJoin('source', 'source.id', 'claim.source_id')
@@ -230,7 +230,7 @@ for (const dialect of DIALECTS) {
       expect(series).toMatchObject({ kind: 'series', relation: 'sequel', related_film_id: remake!.id })
       expect(series!.story_id).toBe(remake!.story_id)
       const story = await storage.db.selectFrom('story').selectAll().executeTakeFirstOrThrow()
-      expect(story).toMatchObject({ slug: 'city-streets-1931-q2262932', origin_film_id: original!.id })
+      expect(story).toMatchObject({ slug: 'q2262932-city-streets-1931', origin_film_id: original!.id })
       // The deprecated country of the remake (US) is left out; its box office is money.
       const claims = await storage.db
         .selectFrom('claim')
@@ -244,7 +244,7 @@ for (const dialect of DIALECTS) {
         qualifiers: JSON.stringify({ as_of: '2020' }),
       })
       const search = await storage.db.selectFrom('search_document').select(['slug', 'kind']).execute()
-      expect(search.map((d) => d.slug)).toContain('streets-short-q900003')
+      expect(search.map((d) => d.slug)).toContain('q900003-streets-short')
     })
 
     it('rejects an entity with a NUL and one the database refuses, and imports the rest of the batch', async () => {
@@ -253,7 +253,7 @@ for (const dialect of DIALECTS) {
       await storage.db
         .insertInto('film')
         .values({
-          slug: 'city-streets-1931-q2262932',
+          slug: 'q2262932-city-streets-1931',
           kind: 'movie',
           status: 'released',
           relation: 'original',
@@ -319,7 +319,7 @@ for (const dialect of DIALECTS) {
         .where('wikidata_id', '=', 'Q900012')
         .executeTakeFirstOrThrow()
       // English first; the deprecated IMDb id is left out.
-      expect(actor).toMatchObject({ slug: 'aras-bulut-iynemli-q900012', imdb_id: 'nm9900012' })
+      expect(actor).toMatchObject({ slug: 'q900012-aras-bulut-iynemli', imdb_id: 'nm9900012' })
       const names = await storage.db
         .selectFrom('person_name')
         .select(['name', 'language', 'script'])
@@ -335,7 +335,7 @@ for (const dialect of DIALECTS) {
         { name: 'Aras İynemli', language: 'tr', script: null },
       ])
       const search = await storage.db.selectFrom('search_document').select(['kind', 'slug']).execute()
-      expect(search).toContainEqual({ kind: 'person', slug: 'aras-bulut-iynemli-q900012' })
+      expect(search).toContainEqual({ kind: 'person', slug: 'q900012-aras-bulut-iynemli' })
     })
 
     it('gives the same credits when the people come first', async () => {
@@ -362,7 +362,7 @@ for (const dialect of DIALECTS) {
       // The person IMDb created keeps IMDb's name; Wikidata's names become its variants.
       expect(people).toEqual([
         expect.objectContaining({
-          slug: 'aras-bulut-iynemli-nm9900012',
+          slug: 'nm9900012-aras-bulut-iynemli',
           name: 'Aras Bulut Iynemli',
           imdb_id: 'nm9900012',
           wikidata_id: 'Q900012',
@@ -379,7 +379,7 @@ for (const dialect of DIALECTS) {
       expect(revisions).toEqual([
         {
           entity_kind: 'person',
-          entity_key: 'aras-bulut-iynemli-nm9900012',
+          entity_key: 'nm9900012-aras-bulut-iynemli',
           before: JSON.stringify({ wikidata_id: null }),
           after: JSON.stringify({ wikidata_id: 'Q900012' }),
         },
@@ -392,7 +392,7 @@ for (const dialect of DIALECTS) {
       const people = await storage.db.selectFrom('person').selectAll().execute()
       expect(people).toEqual([
         expect.objectContaining({
-          slug: 'aras-bulut-iynemli-q900012',
+          slug: 'q900012-aras-bulut-iynemli',
           name: 'Aras Bulut İynemli',
           imdb_id: 'nm9900012',
           wikidata_id: 'Q900012',
@@ -425,7 +425,7 @@ for (const dialect of DIALECTS) {
         .where('entity_kind', '=', 'person')
         .executeTakeFirstOrThrow()
       expect(revision).toEqual({
-        entity_key: 'a-director-q900011',
+        entity_key: 'q900011-a-director',
         before: JSON.stringify({ name: 'A Director' }),
         after: JSON.stringify({ name: 'The Director' }),
       })

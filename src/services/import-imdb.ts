@@ -1,8 +1,7 @@
-import anyAscii from 'any-ascii'
 import {
   AppError,
+  importedSlug,
   isAppError,
-  slugify,
   type FilmKind,
   type ImportIssue,
   type TitleKind,
@@ -350,7 +349,7 @@ function mapper(name: ImdbFileName, filter: { adult: boolean; types: Set<string>
           line,
           nconst: r.nconst,
           name: r.primaryName,
-          slug: slugOf([r.primaryName], r.nconst),
+          slug: importedSlug(r.nconst, [r.primaryName]),
         } satisfies StagedName)
       }
     case 'title.basics':
@@ -370,7 +369,7 @@ function mapper(name: ImdbFileName, filter: { adult: boolean; types: Set<string>
           year: r.startYear,
           title: r.primaryTitle,
           original: r.originalTitle,
-          slug: slugOf([r.primaryTitle, r.startYear === null ? '' : String(r.startYear)], r.tconst),
+          slug: importedSlug(r.tconst, [r.primaryTitle, r.startYear === null ? '' : String(r.startYear)]),
         } satisfies StagedTitle)
       }
     case 'title.episode':
@@ -510,14 +509,6 @@ const NUL_MESSAGE = 'contains a NUL character'
 
 function hasNul(value: string | null): boolean {
   return value !== null && value.includes('\0')
-}
-
-/**
- * Readable (other scripts romanized) and unique without a lookup: `the-godfather-1972-tt0068646`,
- * `marlon-brando-nm0000008`.
- */
-function slugOf(words: readonly string[], imdbId: string): string {
-  return [...words.map((word) => slugify(anyAscii(word))), imdbId].filter((part) => part !== '').join('-')
 }
 
 function titleKindOf(aka: AkaRecord): TitleKind {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import anyAscii from 'any-ascii'
 import {
   AppError,
+  importedSlug,
   isAppError,
   slugify,
   valueSchemaOf,
@@ -455,9 +456,7 @@ export function filmInput(film: WikidataFilmRecord, currentYear: number): Wikida
     kind: film.kind,
     status: year !== null && year > currentYear ? 'announced' : 'released',
     year,
-    slug: [slugify(anyAscii(label)), year === null ? '' : String(year), film.qid.toLowerCase()]
-      .filter((part) => part !== '')
-      .join('-'),
+    slug: importedSlug(film.qid, [label, year === null ? '' : String(year)]),
     source: entitySource,
     titles,
     claims,
@@ -479,7 +478,7 @@ export function personInput(person: WikidataPersonRecord): WikidataPersonInput {
     qid: person.qid,
     imdbId: person.imdbId,
     name,
-    slug: [slugify(anyAscii(name)), person.qid.toLowerCase()].filter((part) => part !== '').join('-'),
+    slug: importedSlug(person.qid, [name]),
     names,
   }
 }

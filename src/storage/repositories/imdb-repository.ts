@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
-import { qualifierKey } from '../../domain/index.ts'
+import { isImportedSlug, qualifierKey } from '../../domain/index.ts'
 import type { Storage } from '../connect.ts'
 import type { Database } from '../schema.ts'
 import type { ImdbIds } from './imdb-ids.ts'
@@ -358,14 +358,17 @@ async function updateById(
     .execute(target.db)
 }
 
-/** Queues films or people for `indexImportPending`. */
+/**
+ * Queues films or people for `indexImportPending`. Not episodes: they have no search document of
+ * their own (IMDb's 8 million of 12 million titles), they are found through their series.
+ */
 export async function markImportPending(target: BulkTarget, kind: 'film' | 'person', ids: Iterable<number>) {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return
   // `where true`: without it SQLite reads ON CONFLICT as the ON of a join.
   await sql`
     insert into import_pending (kind, id) select ${text(kind)}, ids.id from ${idList(target, unique)} as ids
-    where true
+    ${kind === 'film' ? sql`join film f on f.id = ids.id where f.kind <> ${'episode'}` : sql`where true`}
     on conflict do nothing`.execute(target.db)
 }
 
@@ -496,14 +499,10 @@ export async function storeImdbNames(
       update person set name = s.name, updated_at = ${context.now}
       from imdb_stage_name s
       where person.imdb_id = s.nconst and person.name <> s.name
-        and person.slug like ${'%-'} || s.nconst`.execute(db)
+        and (person.slug = lower(s.nconst) or person.slug like lower(s.nconst) || ${'-%'})`.execute(db)
   }
   await insertRevisions(db, context.revision, revisions)
   return tally.outcome()
-}
-
-function isImportedSlug(slug: string, imdbId: string): boolean {
-  return slug === imdbId || slug.endsWith(`-${imdbId}`)
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { qualifierKey, type Qualifiers } from '../../domain/index.ts'
+import { isImportedSlug, qualifierKey, type Qualifiers } from '../../domain/index.ts'
 import type { Database, WikidataCreditTable } from '../schema.ts'
 import { insertRevisions, type NewRevision, type RevisionContext } from './revision-repository.ts'
 
@@ -607,9 +607,7 @@ export async function storeWikidataPerson(
     created = true
   } else {
     const after: { name?: string; imdb_id?: string } = {}
-    const ownSlug = input.qid.toLowerCase()
-    if ((person.slug === ownSlug || person.slug.endsWith(`-${ownSlug}`)) && person.name !== input.name)
-      after.name = input.name
+    if (isImportedSlug(person.slug, input.qid) && person.name !== input.name) after.name = input.name
     if (person.imdb_id === null && input.imdbId !== null) {
       const taken = await db
         .selectFrom('person')
