@@ -23,6 +23,8 @@ const ASCII_DIGIT = /\d/
 // "No.7", "7beonbangui" and "cell7" carry the number as its own word, as "No. 7" does.
 const DIGIT_BOUNDARY = /(?<=\p{N})(?=[\p{L}\p{M}])|(?<=[\p{L}\p{M}])(?=\p{N})/u
 
+const HAS_NUMBER = /\p{N}/u
+
 const ORDINAL_DIGITS = /^(\d+)(?:st|nd|rd|th)$/
 
 // English number words, so that "Seven Samurai" and "7 samurai", "7th" and "seventh" meet. A Map: an
@@ -84,6 +86,8 @@ export function tokenize(folded: string): string[] {
 }
 
 function splitNumber(word: string): string[] {
+  // Most words hold no number: the split on number boundaries looks behind at every character.
+  if (!HAS_NUMBER.test(word)) return [NUMBER_WORDS.get(word) ?? word]
   const ordinal = ORDINAL_DIGITS.exec(word)
   if (ordinal) return [ordinal[1]!]
   return word.split(DIGIT_BOUNDARY).map((part) => NUMBER_WORDS.get(part) ?? part)

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import { isImportedSlug, qualifierKey } from '../../domain/index.ts'
 import type { Storage } from '../connect.ts'
@@ -200,9 +201,13 @@ export async function beginBulkLoad(target: BulkTarget): Promise<BulkLoad> {
       // through temporary files: in memory, the 100 million credits of IMDb would take gigabytes (3M
       // titles: peak RSS 1,567 MiB, not 1,175). The page cache is made small meanwhile, or the sort's
       // memory would come on top of it (12M titles: peak RSS 1,704 MiB).
+      // The sort also runs on the other cores: on two, one more thread built the index of 4 million
+      // credits on person in 2.8 s instead of 3.9 (two more took 3.4).
       await sql.raw('pragma temp_store = file').execute(db)
       await sql.raw(`pragma cache_size = ${-SORT_CACHE_KIB}`).execute(db)
+      await sql.raw(`pragma threads = ${availableParallelism() - 1}`).execute(db)
       await restoreIndexes()
+      await sql.raw('pragma threads = 0').execute(db)
       await sql.raw(`pragma cache_size = ${-BULK_CACHE_KIB}`).execute(db)
     },
     checkReferences: async (on) => {
@@ -854,16 +859,14 @@ export async function storeImdbCredits(
   const updates: FilmRevision[] = []
   for (const { credit, filmId, personId } of found) {
     const { line } = credit
-    const same = (other: { person_id: number; role: string }) =>
-      other.person_id === personId && other.role === credit.role
     const earlier = batch.get(filmId)
-    if (earlier?.some(same)) {
+    if (creditOf(earlier, personId, credit.role)) {
       tally.mark(line, 0)
       continue
     }
     if (earlier) earlier.push({ person_id: personId, role: credit.role })
     else batch.set(filmId, [{ person_id: personId, role: credit.role }])
-    const row = stored.get(filmId)?.find(same)
+    const row = creditOf(stored.get(filmId), personId, credit.role)
     if (row === undefined) {
       tally.mark(line, 3)
       tally.pending.person.push(personId)
@@ -908,6 +911,20 @@ export async function storeImdbCredits(
   await updateById(target, 'credit', CREDIT_CHANGE, changed)
   await insertFilmRevisions(target, context, updates)
   return tally.outcome()
+}
+
+/**
+ * The credit of this person in this role among a film's. A loop, not `find` with a function made for
+ * each of IMDb's 95M principals (tsx names each function it makes: 4% of the principals' time).
+ */
+function creditOf<T extends { person_id: number; role: string }>(
+  credits: readonly T[] | undefined,
+  personId: number,
+  role: string,
+): T | undefined {
+  if (credits)
+    for (const credit of credits) if (credit.person_id === personId && credit.role === role) return credit
+  return undefined
 }
 
 interface StoredCredit {
