@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os'
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import { isImportedSlug, qualifierKey } from '../../domain/index.ts'
 import type { Storage } from '../connect.ts'
@@ -201,13 +200,11 @@ export async function beginBulkLoad(target: BulkTarget): Promise<BulkLoad> {
       // through temporary files: in memory, the 100 million credits of IMDb would take gigabytes (3M
       // titles: peak RSS 1,567 MiB, not 1,175). The page cache is made small meanwhile, or the sort's
       // memory would come on top of it (12M titles: peak RSS 1,704 MiB).
-      // The sort also runs on the other cores: on two, one more thread built the index of 4 million
-      // credits on person in 2.8 s instead of 3.9 (two more took 3.4).
+      // (Sorting on one more thread, `pragma threads`, built them a fifth faster at 1M titles, but the
+      // memory that thread took stayed: peak RSS 1,126 → 1,309 MiB.)
       await sql.raw('pragma temp_store = file').execute(db)
       await sql.raw(`pragma cache_size = ${-SORT_CACHE_KIB}`).execute(db)
-      await sql.raw(`pragma threads = ${availableParallelism() - 1}`).execute(db)
       await restoreIndexes()
-      await sql.raw('pragma threads = 0').execute(db)
       await sql.raw(`pragma cache_size = ${-BULK_CACHE_KIB}`).execute(db)
     },
     checkReferences: async (on) => {
