@@ -359,9 +359,9 @@ for (const dialect of DIALECTS) {
     it('completes a credit title.crew made and updates a character that changed in a newer dump', async () => {
       const dir = imdbDir(HEAD100)
       const principals = join(dir, 'title.principals.tsv')
-      // Miss Jerry (tt0000009): Fred Astaire plays in it; Lauren Bacall directs it, says crew (and a
-      // newer dump's principals, below).
-      editLine(join(dir, 'title.crew.tsv'), 10, () => 'tt0000009\tnm0000002\t\\N')
+      // Miss Jerry (tt0000009): Fred Astaire plays in it; Lauren Bacall directs it, says crew twice (and
+      // a newer dump's principals, below).
+      editLine(join(dir, 'title.crew.tsv'), 10, () => 'tt0000009\tnm0000002,nm0000002\t\\N')
       editLine(principals, 26, () => 'tt0000009\t1\tnm0000001\tactor\t\\N\t["Mr. X"]')
       // A category Retold has no role for, even one named like an object's property, is skipped.
       editLine(principals, 27, () => 'tt0000009\t2\tnm0000003\tconstructor\t\\N\t\\N')

@@ -410,24 +410,8 @@ function mapper(name: ImdbFileName, filter: { adult: boolean; types: Set<string>
       return (record, line, batch, file) => {
         const r = record as CrewRecord
         const credits: StagedCredit[] = []
-        for (const [role, people, first] of [
-          ['director', r.directors, 100],
-          ['writer', r.writers, 200],
-        ] as const) {
-          people.forEach((nconst, i) => {
-            if (credits.some((c) => c.nconst === nconst && c.role === role)) return
-            credits.push({
-              line,
-              tconst: r.tconst,
-              nconst,
-              role,
-              ordering: 0,
-              billing: first + i,
-              job: null,
-              characterName: null,
-            })
-          })
-        }
+        crewCredits(credits, r, line, 'director', r.directors, 100)
+        crewCredits(credits, r, line, 'writer', r.writers, 200)
         if (credits.length === 0) {
           batch.skipped += 1
           return
@@ -509,6 +493,32 @@ const NUL_MESSAGE = 'contains a NUL character'
 
 function hasNul(value: string | null): boolean {
   return value !== null && value.includes('\0')
+}
+
+/**
+ * Adds the directors or writers of a title.crew line, billed in their order from `first`. One listed
+ * twice is left to the store, which keeps the first.
+ */
+function crewCredits(
+  credits: StagedCredit[],
+  record: CrewRecord,
+  line: number,
+  role: 'director' | 'writer',
+  people: readonly string[],
+  first: number,
+): void {
+  for (let i = 0; i < people.length; i++) {
+    credits.push({
+      line,
+      tconst: record.tconst,
+      nconst: people[i]!,
+      role,
+      ordering: 0,
+      billing: first + i,
+      job: null,
+      characterName: null,
+    })
+  }
 }
 
 function titleKindOf(aka: AkaRecord): TitleKind {
