@@ -575,12 +575,15 @@ async function importFile(
   let sourceId: number | undefined
   let batches = 0
   let position: FeedPosition = from ?? { line: 2, offset: 0 }
+  // The last line read: the position after it is worked out at a commit, not for each line.
+  let last: { line: number; end: number } | undefined
   let batch: Batch = { lines: 0, staged: [], skipped: 0, rejected: [], seen: new Map() }
 
   const keepIssues = (issues: readonly ImportIssue[]) => {
     for (const issue of issues) if (report.issues.length < listed) report.issues.push(issue)
   }
   const flush = async (done: boolean) => {
+    if (last) position = { line: last.line + 1, offset: last.end }
     const at = now()
     const outcome = await storage.db.transaction().execute(async (trx) => {
       sourceId ??= await findOrCreateImdbSource(trx, feed.date, at)
@@ -649,7 +652,7 @@ async function importFile(
         if (item.kind === 'rejected')
           batch.rejected.push({ file: feed.file, line: item.line, message: item.message })
         else map(item.record, item.line, batch, feed.file)
-        position = { line: item.line + 1, offset: item.end }
+        last = item
         if (batch.lines >= batchLines) await flush(false)
       }
     }

@@ -245,6 +245,10 @@ describe('readImdbTable rejections', () => {
       'tt0000001\t4\ttt1588973\tactor\t\\N\t\\N',
       'tt0000001\tfirst\tnm1588974\tactor\t\\N\t\\N',
       'tt0000001\t6\tnm1588975\tactor\t\\N\t["\\"Big\\" Tom","Jerry"]',
+      'tt0000001\t7\tnm1588976\tactor\t\\N\t["]',
+      'tt0000001\t8\tnm1588977\tactor\t\\N\t["Tom\u0001"]',
+      'tt0000001\t9\tnm1588978\tactor\t\\N\t["Dr. Caligari\\u0027s"]',
+      'tt0000001\t10\tnm1588979\tactor\t\\N\t[""]',
     ])
     const { records, problems } = await readAll(path, TITLE_PRINCIPALS)
     expect(problems).toEqual([
@@ -252,8 +256,15 @@ describe('readImdbTable rejections', () => {
       'x.tsv:4: characters is not a JSON array of strings: "{\\"name\\":\\"Tom\\"}"',
       'x.tsv:5: nconst "tt1588973" is not an IMDb id',
       'x.tsv:6: ordering "first" is not a whole number',
+      'x.tsv:8: characters is not valid JSON: "[\\"]"',
+      'x.tsv:9: characters is not valid JSON: "[\\"Tom\\u0001\\"]"',
     ])
-    expect(records.map((r) => r.characters)).toEqual([['Herself'], ['"Big" Tom', 'Jerry']])
+    expect(records.map((r) => r.characters)).toEqual([
+      ['Herself'],
+      ['"Big" Tom', 'Jerry'],
+      ["Dr. Caligari's"],
+      [''],
+    ])
   })
 
   it('rejects bad ids inside lists and ratings out of range', async () => {
