@@ -51,7 +51,7 @@ export function slugify(text: string): string {
  * TMDB's URLs do: `tt0068646-the-godfather-1972`, `nm0000008-marlon-brando`, `q47703-city-streets-1931`.
  * Unique without a lookup. Id first, an import in id order writes each slug next to the one before,
  * in the slug indexes of films, people and search documents; led by the name, each batch wrote pages
- * all over them (3M IMDb titles: 319 s to import, now 253 s).
+ * all over them (12M IMDb titles: title.basics took 261 s, now 120; name.basics 152 s, now 109).
  */
 export function importedSlug(id: string, words: readonly string[]): string {
   return [id.toLowerCase(), ...words.map((word) => slugify(anyAscii(word)))]
