@@ -27,10 +27,10 @@ import { filmDocument, indexStory, personDocument } from './search.ts'
 // in 24 s instead of 38. The worker opens its own connection, and only reads.
 
 /**
- * Search documents an import's indexing pass rebuilds per transaction. Each commit writes the index
- * pages its documents touched, all over the (kind, slug) index: at 1M titles, 30,000 per commit
- * indexed in 36 s what 5,000 did in 43 s (in one thread). With the worker, two batches are held at
- * once: at 3M titles, 15,000 took peak RSS from 1,346 to 1,198 MiB, in the same time as 30,000.
+ * Search documents an import's indexing pass rebuilds per transaction: fewer commits write fewer
+ * pages (1M titles, one thread: 30,000 per commit took 36 s, 5,000 took 43). With the worker two
+ * batches are held at once: at 3M titles, 15,000 took peak RSS from 1,346 to 1,198 MiB, in the same
+ * time as 30,000.
  */
 const IMPORT_INDEX_BATCH = 15_000
 

@@ -199,11 +199,9 @@ export async function beginBulkLoad(target: BulkTarget): Promise<BulkLoad> {
       // Building an index sorts its entries in memory up to the page cache's size, and beyond it
       // through temporary files: in memory, the 100 million credits of IMDb would take gigabytes (3M
       // titles: peak RSS 1,567 MiB, not 1,175). The page cache is made small meanwhile, or the sort's
-      // memory would come on top of it (12M titles: peak RSS 1,704 MiB).
-      // (Sorting on one more thread, `pragma threads`, built them a fifth faster at 1M titles, but the
-      // memory that thread took stayed: peak RSS 1,126 → 1,309 MiB.)
-      // What comes next, the search pass, writes its documents in the order of their slugs: with a
-      // page cache of 64 MiB, not 256, it indexed 3M titles no slower, in 746 MiB, not 965.
+      // memory would come on top of it (12M titles: peak RSS 1,704 MiB). What comes next, the search
+      // pass, writes in the order of slugs: on 64 MiB, not 256, it indexed 3M titles no slower, in
+      // 746 MiB, not 965.
       await sql.raw('pragma temp_store = file').execute(db)
       await sql.raw(`pragma cache_size = ${-SORT_CACHE_KIB}`).execute(db)
       await restoreIndexes()
@@ -370,7 +368,7 @@ async function updateById(
 export async function markImportPending(target: BulkTarget, kind: 'film' | 'person', ids: Iterable<number>) {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return
-  // `where true`: without it SQLite reads ON CONFLICT as the ON of a join.
+  // A WHERE either way: without one SQLite reads ON CONFLICT as the ON of a join.
   await sql`
     insert into import_pending (kind, id) select ${text(kind)}, ids.id from ${idList(target, unique)} as ids
     ${kind === 'film' ? sql`join film f on f.id = ids.id where f.kind <> ${'episode'}` : sql`where true`}
