@@ -26,7 +26,7 @@ import {
 import { importWikidata, type ImportWikidataOptions, type WikidataFeed } from '../src/services/index.ts'
 import { connect, type Storage } from '../src/storage/index.ts'
 import { createTestStorage, DIALECTS, type TestStorage } from './support/databases.ts'
-import { importDir } from './support/imdb.ts'
+import { fileReport, importDir } from './support/imdb.ts'
 import { killAtRandomPoints, runRetold, startRetold } from './support/kills.ts'
 
 // The IMDb samples do not hold City Streets: a one-film IMDb folder is written for it.
@@ -142,6 +142,22 @@ function actorImdbDir(): string {
     join(dir, 'name.basics.tsv'),
     'nconst\tprimaryName\tbirthYear\tdeathYear\tprimaryProfession\tknownForTitles\n' +
       'nm9900012\tAras Bulut Iynemli\t1990\t\\N\tactor\t\\N\n',
+  )
+  return dir
+}
+
+// The remake (P345 tt9900001) and its actor (nm9900012) in IMDb's files: billed second, as "Memo Aga".
+function remakeImdbDir(): string {
+  const dir = actorImdbDir()
+  writeFileSync(
+    join(dir, 'title.basics.tsv'),
+    'tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres\n' +
+      'tt9900001\tmovie\tCity Streets\tŞehir Sokakları\t0\t2019\t\\N\t90\tDrama\n',
+  )
+  writeFileSync(
+    join(dir, 'title.principals.tsv'),
+    'tconst\tordering\tnconst\tcategory\tjob\tcharacters\n' +
+      'tt9900001\t2\tnm9900012\tactor\t\\N\t["Memo Aga"]\n',
   )
   return dir
 }
@@ -398,6 +414,35 @@ for (const dialect of DIALECTS) {
           wikidata_id: 'Q900012',
         }),
       ])
+    })
+
+    it("gives a film one credit for a person both Wikidata and IMDb name, completed by IMDb's billing", async () => {
+      await importFile(storage, writeDump([REMAKE, ACTOR]))
+      const report = await importDir(storage, remakeImdbDir())
+      expect(fileReport(report, 'title.principals')).toMatchObject({ imported: 0, updated: 1 })
+      expect(await creditsOf(storage, 'Q900001')).toEqual([
+        { ...REMAKE_CREDITS[0], billing: 2, character_name: 'Memo Aga' },
+      ])
+      const credit = await storage.db
+        .selectFrom('credit')
+        .innerJoin('source', 'source.id', 'credit.source_id')
+        .select(['credit.imdb_ordering', 'credit.job', 'source.title'])
+        .executeTakeFirstOrThrow()
+      expect(credit).toEqual({ imdb_ordering: 2, job: null, title: 'IMDb datasets (2026-11-20)' })
+      const revision = await storage.db
+        .selectFrom('revision')
+        .select(['entity_key', 'before', 'after'])
+        .where('entity_kind', '=', 'credit')
+        .executeTakeFirstOrThrow()
+      expect(revision).toEqual({
+        entity_key: 'q900001-city-streets-2019/cast/nm9900012',
+        before: JSON.stringify({ billing: 1, job: null, character_name: 'Memo' }),
+        after: JSON.stringify({ billing: 2, job: null, character_name: 'Memo Aga' }),
+      })
+      // The same files again: the credit is IMDb's, unchanged.
+      const again = await importDir(storage, remakeImdbDir(), { force: true })
+      expect(fileReport(again, 'title.principals')).toMatchObject({ unchanged: 1, updated: 0, imported: 0 })
+      expect(await creditsOf(storage, 'Q900001')).toHaveLength(1)
     })
 
     it('changes nothing when the same films and people are imported again', async () => {

@@ -13,6 +13,7 @@ import * as createMoments from './migrations/2026_11_22_1400_create_moments.ts'
 import * as ingestArticles from './migrations/2026_11_23_1000_ingest_articles.ts'
 import * as wikidataPeople from './migrations/2026_11_23_1100_wikidata_people.ts'
 import * as indexOnlySetValues from './migrations/2026_11_24_1000_index_only_set_values.ts'
+import * as indexCreditsOfOtherSources from './migrations/2026_11_25_1000_index_credits_of_other_sources.ts'
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> }
 
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026_11_23_1000_ingest_articles': ingestArticles,
   '2026_11_23_1100_wikidata_people': wikidataPeople,
   '2026_11_24_1000_index_only_set_values': indexOnlySetValues,
+  '2026_11_25_1000_index_credits_of_other_sources': indexCreditsOfOtherSources,
 }
 
 /** Brings the schema up to date; returns the names of the migrations it ran. */

@@ -814,8 +814,9 @@ const AKA_CHANGE = [
 
 /**
  * title.crew (ordering 0, never changes a stored credit) and title.principals (enriches a credit crew
- * added, updates one that changed): credits found by film, person and role. The credits of a curated
- * film are its curated ones; IMDb's are left out there.
+ * added, updates one that changed): credits found by film, person and role. A credit Wikidata made is
+ * the same credit, not a second one: principals make it IMDb's, with IMDb's billing and character.
+ * The credits of a curated film are its curated ones; IMDb's are left out there.
  */
 export async function storeImdbCredits(
   target: BulkTarget,
@@ -834,18 +835,23 @@ export async function storeImdbCredits(
     else if (context.ids.curated.has(filmId)) tally.mark(credit.line, 0)
     else found.push({ credit, filmId, personId })
   }
-  // The stored credits of the batch's films, in the order of the index on film: few, and for crew
-  // only its roles (principals, read before, hold the cast too).
+  // The stored credits of the batch's films, few, and for crew only its roles (principals, read
+  // before, hold the cast too): IMDb's, then those another source made (Wikidata's), each by the
+  // partial index on film that holds them.
+  const films = idList(
+    target,
+    found.map((f) => f.filmId),
+  )
+  const roles = from === 'crew' ? sql`and role in ('director', 'writer')` : sql``
   const stored = groupBy(
     await rows(
       target.db,
       sql<StoredCredit>`
         select id, film_id, person_id, role, imdb_ordering, billing, job, character_name from credit
-        where film_id in ${idList(
-          target,
-          found.map((f) => f.filmId),
-        )} and imdb_ordering is not null
-        ${from === 'crew' ? sql`and role in ('director', 'writer')` : sql``}`,
+        where film_id in ${films} and imdb_ordering is not null ${roles}
+        union all
+        select id, film_id, person_id, role, imdb_ordering, billing, job, character_name from credit
+        where film_id in ${films} and imdb_ordering is null ${roles}`,
     ),
     (row) => row.film_id,
   )
@@ -885,6 +891,7 @@ export async function storeImdbCredits(
       tally.pending.person.push(personId)
       changed.push(creditChange(row.id, credit, context))
     } else if (
+      // IMDb's own credit that changed, or one Wikidata made (no ordering), which becomes IMDb's.
       row.imdb_ordering !== credit.ordering ||
       row.billing !== credit.billing ||
       row.job !== credit.job ||
@@ -930,7 +937,7 @@ interface StoredCredit {
   film_id: number
   person_id: number
   role: string
-  imdb_ordering: number
+  imdb_ordering: number | null
   billing: number
   job: string | null
   character_name: string | null
