@@ -68,7 +68,19 @@ describe('an IMDb import killed at random points', () => {
   it('resumes each time and ends exactly as a clean import, with an intact database', async () => {
     expect(rows).toBeGreaterThanOrEqual(100_000)
     const clean = join(dir, 'clean.db')
-    await runRetold(importArgs(join(dir, 'imdb')), clean)
+    const progress = await runRetold(importArgs(join(dir, 'imdb')), clean)
+    // Not a terminal: a line as each step ends, the indexes the load left out between files and search.
+    expect(progress.match(/^[a-z. ]+: (done|built)\b/gm)).toEqual([
+      'name.basics: done',
+      'title.basics: done',
+      'title.episode: done',
+      'title.akas: done',
+      'title.principals: done',
+      'title.crew: done',
+      'title.ratings: done',
+      'indexes: built',
+      'search index: done',
+    ])
     const expected = await tableCounts(clean)
     expect(expected.film).toBeGreaterThan(0)
     expect(expected.import_pending).toBe(0)

@@ -285,6 +285,7 @@ for (const dialect of DIALECTS) {
           'title.crew': 0,
           'title.principals': 0,
           'title.ratings': 1,
+          indexes: 1,
           'search index': 1,
         })
         expect(await checking()).toBe(1)

@@ -173,6 +173,11 @@ function clock(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`
 }
 
+// The indexes a first load left out are built by sorting, in minutes at IMDb's scale: no rows to count.
+function indexesBuilt(progress: ImportProgress): string {
+  return progress.finished ? 'built' : `${progress.done} of ${progress.total} built`
+}
+
 /** One bar per file, redrawn in place; finished files keep their last line. */
 class Bars implements Display {
   private current: string | undefined
@@ -197,9 +202,12 @@ class Bars implements Display {
     const filled = Math.round(fraction * width)
     const { perSecond, left } = eta({ ...progress, rows: progress.rows - this.rowsAtStart }, this.rate)
     const bar = '█'.repeat(filled) + '░'.repeat(width - filled)
-    const tail = progress.finished
-      ? `${progress.rows.toLocaleString('en-US')} rows, done`
-      : `${Math.round(perSecond).toLocaleString('en-US')} rows/s, ${left} left`
+    const tail =
+      progress.name === 'indexes'
+        ? indexesBuilt(progress)
+        : progress.finished
+          ? `${progress.rows.toLocaleString('en-US')} rows, done`
+          : `${Math.round(perSecond).toLocaleString('en-US')} rows/s, ${left} left`
     this.stream.write(
       `\r${progress.name.padEnd(16)} ${bar} ${String(Math.floor(fraction * 100)).padStart(3)}%  ${tail}\x1b[K`,
     )
@@ -236,9 +244,11 @@ class LogLines implements Display {
       progress.total > 0 ? Math.min(100, Math.floor((progress.done / progress.total) * 100)) : 100
     const { perSecond, left } = eta({ ...progress, rows: progress.rows - this.rowsAtStart }, this.rate)
     this.out(
-      progress.finished
-        ? `${progress.name}: done, ${progress.rows.toLocaleString('en-US')} rows`
-        : `${progress.name}: ${percent}%, ${progress.rows.toLocaleString('en-US')} rows, ` +
+      progress.name === 'indexes'
+        ? `indexes: ${indexesBuilt(progress)}`
+        : progress.finished
+          ? `${progress.name}: done, ${progress.rows.toLocaleString('en-US')} rows`
+          : `${progress.name}: ${percent}%, ${progress.rows.toLocaleString('en-US')} rows, ` +
             `${Math.round(perSecond).toLocaleString('en-US')} rows/s, about ${left} left`,
     )
   }

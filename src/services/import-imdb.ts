@@ -213,8 +213,8 @@ export interface ImdbImportReport {
 }
 
 export interface ImportProgress {
-  name: ImdbFileName | 'search index'
-  /** Bytes read (for the search index: documents built) and the total. */
+  name: ImdbFileName | 'indexes' | 'search index'
+  /** Bytes read (for the indexes a load left out: those built; for the search index: documents) and the total. */
   done: number
   total: number
   rows: number
@@ -281,7 +281,9 @@ export async function importImdb(
         ),
       )
     }
-    await bulk.restoreIndexes()
+    await bulk.restoreIndexes((done, total) =>
+      options.onProgress?.({ name: 'indexes', done, total, rows: 0, finished: done >= total }),
+    )
     indexed = await indexImportPending(storage, (done, total) =>
       options.onProgress?.({ name: 'search index', done, total, rows: done, finished: done >= total }),
     )

@@ -151,7 +151,7 @@ const STAGES = {
 /** A long load under way (`beginBulkLoad`). */
 export interface BulkLoad {
   /** Builds the indexes the load left out (before anything reads by them); the writes after it are few or in order. */
-  restoreIndexes(): Promise<void>
+  restoreIndexes(onProgress?: IndexProgress): Promise<void>
   /**
    * Whether each row written is checked to refer to stored rows (foreign keys): on unless told. Off
    * only for rows whose references the caller has just read from the database and that nothing
@@ -180,7 +180,7 @@ export async function beginBulkLoad(target: BulkTarget): Promise<BulkLoad> {
     for (const index of DEFERRED_INDEXES)
       if (index.table === table) await db.schema.dropIndex(index.name).ifExists().execute()
   }
-  const restoreIndexes = () => restoreDeferredIndexes(db)
+  const restoreIndexes = (onProgress?: IndexProgress) => restoreDeferredIndexes(db, onProgress)
   if (target.dialect !== 'sqlite')
     return { restoreIndexes, checkReferences: async () => {}, end: async () => {} }
   const read = async (name: string) =>
@@ -195,7 +195,7 @@ export async function beginBulkLoad(target: BulkTarget): Promise<BulkLoad> {
   await sql.raw(`pragma wal_autocheckpoint = ${BULK_CHECKPOINT_PAGES}`).execute(db)
   await sql.raw('pragma temp_store = memory').execute(db)
   return {
-    restoreIndexes: async () => {
+    restoreIndexes: async (onProgress) => {
       // Building an index sorts its entries in memory up to the page cache's size, and beyond it
       // through temporary files: in memory, the 100 million credits of IMDb would take gigabytes (3M
       // titles: peak RSS 1,567 MiB, not 1,175). The page cache is made small meanwhile, or the sort's
@@ -204,7 +204,7 @@ export async function beginBulkLoad(target: BulkTarget): Promise<BulkLoad> {
       // 746 MiB, not 965.
       await sql.raw('pragma temp_store = file').execute(db)
       await sql.raw(`pragma cache_size = ${-SORT_CACHE_KIB}`).execute(db)
-      await restoreIndexes()
+      await restoreIndexes(onProgress)
       await sql.raw(`pragma cache_size = ${-PASS_CACHE_KIB}`).execute(db)
     },
     checkReferences: async (on) => {
@@ -222,10 +222,19 @@ export async function beginBulkLoad(target: BulkTarget): Promise<BulkLoad> {
  * Builds the indexes a load left out, if it did: after a load, and at every start (`migrateToLatest`)
  * in case a load was stopped before it could.
  */
-export async function restoreDeferredIndexes(db: Kysely<Database>): Promise<void> {
-  for (const index of DEFERRED_INDEXES)
+export async function restoreDeferredIndexes(
+  db: Kysely<Database>,
+  onProgress?: IndexProgress,
+): Promise<void> {
+  onProgress?.(0, DEFERRED_INDEXES.length)
+  for (const [i, index] of DEFERRED_INDEXES.entries()) {
     await db.schema.createIndex(index.name).ifNotExists().on(index.table).column(index.column).execute()
+    onProgress?.(i + 1, DEFERRED_INDEXES.length)
+  }
 }
+
+/** Told how many of the indexes are built, of how many. */
+type IndexProgress = (done: number, total: number) => void
 
 // As the migrations define them.
 const DEFERRED_INDEXES = [
