@@ -251,36 +251,11 @@ export async function importImdb(
 ): Promise<ImdbImportReport> {
   const started = performance.now()
   const now = options.now ?? (() => new Date().toISOString())
-  const checkpoints = new Map(
-    (await listImportCheckpoints(storage.db, IMDB_IMPORTER)).map((c) => [c.file, c] as const),
-  )
-  const types = new Set(options.types ?? DEFAULT_IMDB_TYPES)
-  const files: ImdbFileReport[] = []
-  const marked: Marked = { film: new IdSet(), person: new IdSet() }
-  const ids = await loadImdbIds(storage.db)
   const bulk = await beginBulkLoad(storage)
+  let files: ImdbFileReport[]
   let indexed: ImdbImportReport['indexed']
   try {
-    for (const name of IMDB_FILES) {
-      const feed = feeds[name] as ImdbFeed<unknown> | undefined
-      if (!feed) {
-        files.push({ ...emptyReport(name, null), status: 'missing' })
-        continue
-      }
-      const map = mapper(name, { adult: options.adult ?? false, types, year: Number(now().slice(0, 4)) })
-      files.push(
-        await importFile(
-          storage,
-          name,
-          feed,
-          map,
-          checkpoints.get(name),
-          { bulk, marked, ids },
-          options,
-          now,
-        ),
-      )
-    }
+    files = await importFiles(storage, feeds, bulk, options, now)
     await bulk.restoreIndexes((done, total) =>
       options.onProgress?.({ name: 'indexes', done, total, rows: 0, finished: done >= total }),
     )
@@ -292,6 +267,38 @@ export async function importImdb(
     await bulk.end().catch(() => undefined)
   }
   return { files, indexed, seconds: (performance.now() - started) / 1000 }
+}
+
+/**
+ * The files, in order. The map of ids they need is gone when they are read: the search pass that
+ * follows has the memory back (about 200 MB at IMDb's scale).
+ */
+async function importFiles(
+  storage: Storage,
+  feeds: ImdbFeeds,
+  bulk: BulkLoad,
+  options: ImportImdbOptions,
+  now: () => string,
+): Promise<ImdbFileReport[]> {
+  const checkpoints = new Map(
+    (await listImportCheckpoints(storage.db, IMDB_IMPORTER)).map((c) => [c.file, c] as const),
+  )
+  const types = new Set(options.types ?? DEFAULT_IMDB_TYPES)
+  const marked: Marked = { film: new IdSet(), person: new IdSet() }
+  const ids = await loadImdbIds(storage.db)
+  const files: ImdbFileReport[] = []
+  for (const name of IMDB_FILES) {
+    const feed = feeds[name] as ImdbFeed<unknown> | undefined
+    if (!feed) {
+      files.push({ ...emptyReport(name, null), status: 'missing' })
+      continue
+    }
+    const map = mapper(name, { adult: options.adult ?? false, types, year: Number(now().slice(0, 4)) })
+    files.push(
+      await importFile(storage, name, feed, map, checkpoints.get(name), { bulk, marked, ids }, options, now),
+    )
+  }
+  return files
 }
 
 function emptyReport(name: ImdbFileName, file: string | null): ImdbFileReport {
