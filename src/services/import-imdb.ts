@@ -271,7 +271,7 @@ export async function importImdb(
 
 /**
  * The files, in order. The map of ids they need is gone when they are read: the search pass that
- * follows has the memory back (about 200 MB at IMDb's scale).
+ * follows has the memory back (up to about 250 MB at IMDb's scale).
  */
 async function importFiles(
   storage: Storage,
