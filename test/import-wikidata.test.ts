@@ -445,6 +445,15 @@ for (const dialect of DIALECTS) {
       expect(await creditsOf(storage, 'Q900001')).toHaveLength(1)
     })
 
+    it('adds no credit IMDb already gave the film when Wikidata comes second', async () => {
+      await importDir(storage, remakeImdbDir())
+      const report = await importFile(storage, writeDump([REMAKE, ACTOR]))
+      expect(report.credits).toEqual({ added: 0, pending: 1 })
+      expect(await creditsOf(storage, 'Q900001')).toEqual([
+        { ...REMAKE_CREDITS[0], name: 'Aras Bulut Iynemli', billing: 2, character_name: 'Memo Aga' },
+      ])
+    })
+
     it('changes nothing when the same films and people are imported again', async () => {
       const file = writeDump([ACTOR, REMAKE, PERSON])
       await importFile(storage, file)
