@@ -214,7 +214,10 @@ export interface ImdbImportReport {
 
 export interface ImportProgress {
   name: ImdbFileName | 'indexes' | 'search index'
-  /** Bytes read (for the indexes a load left out: those built; for the search index: documents) and the total. */
+  /**
+   * Bytes read and the total; for the indexes a first load left out, those built; for the search
+   * index, documents.
+   */
   done: number
   total: number
   rows: number
