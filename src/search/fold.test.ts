@@ -100,6 +100,46 @@ describe('fold', () => {
     fc.assert(fc.property(text, (value) => fold(fold(value)) === fold(value)))
   })
 
+  it('folds as NFKC, lower case, NFD, marks stripped and NFC do, one after the other', () => {
+    // The definition, step by step, for text without numbers; fold() takes shortcuts to the same words.
+    const byDefinition = (text: string) =>
+      text
+        .normalize('NFKC')
+        .replace(/İ/g, 'i')
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(
+          /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u0591-\u05c7\u064b-\u065f\u0670]/g,
+          '',
+        )
+        .normalize('NFC')
+        .replace(
+          /[ıøæœßđðłþς]/g,
+          (letter) =>
+            ({ ı: 'i', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ς: 'σ' })[letter]!,
+        )
+        .replace(/['’‘ʼʻ`´]/g, '')
+        .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
+        .trim()
+    const unit = fc.constantFrom(
+      ..."İıIiß ẞΣςσ\u0301\u0307\u0308\u05b0\u064eé번방가が゙ﬁ№ÅøæŁþ’'`´-.Ñdृ".split(''),
+      'दृ',
+      'e\u0301',
+    )
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 12 }), (units) => {
+        const text = units.join('')
+        expect(fold(text)).toBe(
+          byDefinition(text)
+            .split(/ +/)
+            .filter((w) => w !== '')
+            .join(' '),
+        )
+      }),
+      { numRuns: 3000 },
+    )
+  })
+
   it('never leaves upper case, punctuation, repeated or outer spaces', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), (value) => {
