@@ -10,13 +10,14 @@ const ASCII = /^[^\u0080-\uffff]*$/
  * so "7 beonbang ui" still finds them. Deduplicated, never empty strings.
  */
 export function searchKeys(name: string): string[] {
+  const folded = fold(name)
   // any-ascii copies plain ASCII character by character: most names of millions are plain ASCII.
-  const romanized = ASCII.test(name) ? name : anyAscii(name)
-  const keys = (romanized === name ? [fold(name)] : [fold(name), fold(romanized)]).filter((key) => key !== '')
-  return [...new Set(keys)]
+  const romanized = ASCII.test(name) ? folded : fold(anyAscii(name))
+  return (romanized === folded ? [folded] : [folded, romanized]).filter((key) => key !== '')
 }
 
 /** The distinct words of a document's keys: what the word index and the dictionary hold for it. */
 export function keyWords(keys: readonly string[]): string[] {
-  return [...new Set(keys.flatMap(tokenize))]
+  // Most documents have one key: no array of arrays to flatten (an import's millions of them).
+  return [...new Set(keys.length === 1 ? tokenize(keys[0]!) : keys.flatMap(tokenize))]
 }
