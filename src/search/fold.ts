@@ -65,7 +65,7 @@ export function fold(text: string): string {
   // One decomposition does the work of NFKC and then NFD: compatibility forms become plain ("ﬁ",
   // "①") and marks come apart to be stripped ("İ" is "I" and a dot). NFC then puts Hangul back
   // together; text with nothing from U+0300 on has nothing to compose. Each step below is skipped
-  // when it has nothing to do: an import folds millions of names, and this took 2.2 µs, now 1.1.
+  // when it has nothing to do: an import folds millions of names, and this took 2.1 µs, now 1.3.
   const unmarked = text.normalize('NFKD').toLowerCase().replace(DIACRITICS, '')
   const composed = COMPOSABLE.test(unmarked) ? unmarked.normalize('NFC') : unmarked
   const plain = SPECIAL_LETTER.test(composed)
