@@ -154,8 +154,8 @@ export interface BulkLoad {
   restoreIndexes(onProgress?: IndexProgress): Promise<void>
   /**
    * Whether each row written is checked to refer to stored rows (foreign keys): on unless told. Off
-   * only for rows whose references the caller has just read from the database and that nothing
-   * deletes. SQLite only; called between transactions.
+   * only while the rows written refer to rows read in the same transaction, or that nothing deletes.
+   * SQLite only; called between transactions.
    */
   checkReferences(on: boolean): Promise<void>
   /** Restores the settings. */
@@ -328,10 +328,24 @@ async function rows<T>(db: Kysely<Database>, query: RawBuilder<T>): Promise<T[]>
  * compiled once, where an IN list of each batch's length would be compiled for each.
  */
 function idList(target: Pick<BulkTarget, 'dialect'>, ids: readonly number[]): RawBuilder<unknown> {
-  const unique = [...new Set(ids)]
+  const unique = distinct(ids)
   return target.dialect === 'postgres'
     ? sql`(select unnest(${unique}::integer[]) as id)`
     : sql`(select value as id from json_each(${JSON.stringify(unique)}))`
+}
+
+/**
+ * The ids once each. A batch's films come in the order of its file, which is theirs: those are kept
+ * without building a Set.
+ */
+function distinct(ids: readonly number[]): number[] {
+  const unique: number[] = []
+  let last = -Infinity
+  for (const id of ids) {
+    if (id > last) unique.push((last = id))
+    else if (id < last) return [...new Set(ids)]
+  }
+  return unique
 }
 
 /** Rows in lists by a key of each (their film, say), in their order. */
@@ -377,12 +391,11 @@ async function updateById(
  * Queues films or people for `indexImportPending`. Not episodes: they have no search document of
  * their own (IMDb's 8 million of 12 million titles), they are found through their series.
  */
-export async function markImportPending(target: BulkTarget, kind: 'film' | 'person', ids: Iterable<number>) {
-  const unique = [...new Set(ids)]
-  if (unique.length === 0) return
+export async function markImportPending(target: BulkTarget, kind: 'film' | 'person', ids: readonly number[]) {
+  if (ids.length === 0) return
   // A WHERE either way: without one SQLite reads ON CONFLICT as the ON of a join.
   await sql`
-    insert into import_pending (kind, id) select ${text(kind)}, ids.id from ${idList(target, unique)} as ids
+    insert into import_pending (kind, id) select ${text(kind)}, ids.id from ${idList(target, ids)} as ids
     ${kind === 'film' ? sql`join film f on f.id = ids.id where f.kind <> ${'episode'}` : sql`where true`}
     on conflict do nothing`.execute(target.db)
 }
