@@ -8,16 +8,18 @@ import type { Database } from '../schema.ts'
 export type Cell = string | number | null | readonly string[]
 
 /**
- * `insert` (`insert into t (a, b)`) of `rows`, then `returning` (` on conflict … returning id`), in
+ * `insert` (`insert into t (a, b, c)`) of `rows`, then `returning` (` on conflict … returning id`), in
  * statements of fixed shapes: CHUNK_ROWS rows, then halves down to one row for the rest. A multi-row
  * VALUES of every batch's row count would be compiled anew each time and kept, a few MB each, by the
- * connection's statement cache (`storage/connect.ts`).
+ * connection's statement cache (`storage/connect.ts`). `constants` are SQL values that end every row,
+ * for the last columns (`['0']` for c): not bound for each row.
  */
 export async function insertRows<R = never>(
   target: { db: Kysely<Database>; dialect: DialectName },
   insert: string,
   rows: readonly Cell[][],
   returning = '',
+  constants: readonly string[] = [],
 ): Promise<R[]> {
   const returned: R[] = []
   let start = 0
@@ -26,7 +28,7 @@ export async function insertRows<R = never>(
       const chunk = rows.slice(start, start + size)
       const result = await target.db.executeQuery<R>(
         CompiledQuery.raw(
-          `${insert} values ${placeholders(target.dialect, size, chunk[0]!.length)}${returning}`,
+          `${insert} values ${placeholders(target.dialect, size, chunk[0]!.length, constants)}${returning}`,
           chunk.flat(1),
         ),
       )
@@ -40,15 +42,20 @@ export async function insertRows<R = never>(
 const CHUNK_ROWS = 256
 const placeholderCache = new Map<string, string>()
 
-function placeholders(dialect: DialectName, rows: number, columns: number): string {
-  const key = `${dialect}:${rows}:${columns}`
+function placeholders(
+  dialect: DialectName,
+  rows: number,
+  columns: number,
+  constants: readonly string[],
+): string {
+  const key = `${dialect}:${rows}:${columns}:${constants.join(',')}`
   let text = placeholderCache.get(key)
   if (text === undefined) {
     const tuples: string[] = []
     for (let r = 0; r < rows; r++) {
       const cells: string[] = []
       for (let c = 1; c <= columns; c++) cells.push(dialect === 'postgres' ? `$${r * columns + c}` : '?')
-      tuples.push(`(${cells.join(',')})`)
+      tuples.push(`(${[...cells, ...constants].join(',')})`)
     }
     text = tuples.join(',')
     placeholderCache.set(key, text)
